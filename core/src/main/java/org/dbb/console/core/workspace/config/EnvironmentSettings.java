@@ -1,0 +1,41 @@
+package org.dbb.console.core.workspace.config;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One environment of {@code dbb-console.yml}: where its Fabric workspace is, how to sign in, where its variables
+ * come from, and whether it is protected. Immutable.
+ *
+ * @param name            the environment name, as used in {@code parameter.yml}
+ * @param emulator        whether it is the built-in sandbox (an embedded Fabric emulator)
+ * @param workspace       the workspace name or id
+ * @param tenant          the Entra tenant (domain or id)
+ * @param auth            the sign-in method
+ * @param clientId        the application id for service principals
+ * @param clientSecret    the service principal secret (always a secret)
+ * @param certificatePath a service principal certificate
+ * @param variableGroup   the Azure DevOps variable group
+ * @param variables       inline, non-secret variables
+ * @param protectedEnv    whether actions need typed confirmation (production)
+ * @param monitoring      the monitoring store, when it differs from the default
+ * @param notifications   the notification channel, when it differs from the default
+ */
+public record EnvironmentSettings(String name, boolean emulator, Optional<SettingValue> workspace,
+                                  Optional<SettingValue> tenant, AuthMethod auth, Optional<SettingValue> clientId,
+                                  Optional<SettingValue> clientSecret, Optional<SettingValue> certificatePath,
+                                  Optional<VariableGroupRef> variableGroup, Map<String, String> variables,
+                                  boolean protectedEnv, Optional<MonitoringSettings> monitoring,
+                                  Optional<NotificationSettings> notifications) {
+
+    public EnvironmentSettings {
+        variables = Map.copyOf(variables);
+    }
+
+    /** The default sandbox environment used when a repository has no settings file. */
+    public static EnvironmentSettings sandbox() {
+        return new EnvironmentSettings("sandbox", true, Optional.of(SettingValue.plain("DBB Sandbox")),
+                Optional.empty(), AuthMethod.DEFAULT, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Map.of(), false, Optional.empty(), Optional.empty());
+    }
+}
