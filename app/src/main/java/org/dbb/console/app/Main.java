@@ -1,12 +1,23 @@
 package org.dbb.console.app;
 
-/** Entry point of {@code dbb}: no arguments opens the console window, anything else runs the command line. */
+import org.dbb.console.app.cli.CommandLineRunner;
+
+/**
+ * Entry point of {@code dbb}: no arguments opens the console window on the sample workspace, anything else runs
+ * the command line. Deliberately not a JavaFX {@code Application}, so the shaded jar starts without a module path.
+ */
 public final class Main {
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("DBB Console");
+        ConsoleServices services = ConsoleServices.forCurrentUser();
+        if (args.length == 0) {
+            ConsoleLauncher.launch(services, java.util.Optional.empty());
+            return;
+        }
+        int exit = new CommandLineRunner(services, System.out, System.err).run(args);
+        System.exit(exit);
     }
 }

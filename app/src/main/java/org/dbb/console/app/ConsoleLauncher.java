@@ -1,0 +1,51 @@
+package org.dbb.console.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import org.dbb.console.app.fx.FxExecutor;
+import org.dbb.console.app.shell.ConsoleWindow;
+import org.dbb.console.app.workspace.WorkspaceViewModel;
+import org.dbb.console.core.workspace.WorkspaceLoader;
+
+/**
+ * Starts the JavaFX toolkit and opens the console window, wiring view models to the composition root's
+ * services. The toolkit is started directly (no {@code Application} subclass) so that dependencies pass by
+ * constructor instead of through static fields. Call from the main thread.
+ */
+public final class ConsoleLauncher {
+
+    private ConsoleLauncher() {
+    }
+
+    /** Opens the window on {@code workspace}, or on the sample workspace when empty; returns at once. */
+    public static void launch(ConsoleServices services, Optional<Path> workspace) {
+        ExecutorService background = Executors.newFixedThreadPool(2, daemonThreads("dbb-background-"));
+        Platform.setImplicitExit(true);
+        Platform.startup(() -> {
+            WorkspaceViewModel model = new WorkspaceViewModel(
+                    new WorkspaceLoader(services.settingsReader(), services.itemDiscovery()), background,
+                    new FxExecutor());
+            Path root = workspace.orElseGet(services::defaultWorkspace);
+            new ConsoleWindow(model).show(new Stage(), root);
+        });
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        ThreadFactory base = Executors.defaultThreadFactory();
+        return runnable -> {
+            Thread t = base.newThread(runnable);
+            t.setName(prefix + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

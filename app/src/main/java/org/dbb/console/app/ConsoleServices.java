@@ -1,0 +1,76 @@
+package org.dbb.console.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.dbb.console.core.files.AtomicFileWriter;
+import org.dbb.console.core.files.DataDirectories;
+import org.dbb.console.core.files.JsonDocuments;
+import org.dbb.console.core.sample.SampleWorkspace;
+import org.dbb.console.core.workspace.ItemDiscovery;
+import org.dbb.console.core.workspace.config.ConsoleSettingsReader;
+
+/**
+ * The composition root: builds every core service once and hands them to the command line and the window by
+ * constructor. Immutable after construction; the services it holds are thread-safe.
+ */
+public final class ConsoleServices {
+
+    private final DataDirectories dataDirectories;
+    private final JsonDocuments json;
+    private final AtomicFileWriter writer;
+    private final ItemDiscovery itemDiscovery;
+    private final ConsoleSettingsReader settingsReader;
+    private final SampleWorkspace sample;
+
+    public ConsoleServices(DataDirectories dataDirectories) {
+        this.dataDirectories = dataDirectories;
+        this.json = new JsonDocuments();
+        this.writer = new AtomicFileWriter();
+        this.itemDiscovery = new ItemDiscovery(json);
+        this.settingsReader = new ConsoleSettingsReader();
+        this.sample = new SampleWorkspace();
+    }
+
+    /** Services for the user running the process, with data kept in the platform's application-data folder. */
+    public static ConsoleServices forCurrentUser() {
+        return new ConsoleServices(DataDirectories.forCurrentUser(System.getenv(), System.getProperty("os.name"),
+                Path.of(System.getProperty("user.home"))));
+    }
+
+    public DataDirectories dataDirectories() {
+        return dataDirectories;
+    }
+
+    public JsonDocuments json() {
+        return json;
+    }
+
+    public AtomicFileWriter writer() {
+        return writer;
+    }
+
+    public ItemDiscovery itemDiscovery() {
+        return itemDiscovery;
+    }
+
+    public ConsoleSettingsReader settingsReader() {
+        return settingsReader;
+    }
+
+    public SampleWorkspace sample() {
+        return sample;
+    }
+
+    /**
+     * The workspace to use when none is named: the user's working copy of the sample, exported on first use so
+     * edits made through the console survive between runs.
+     */
+    public Path defaultWorkspace() {
+        Path dir = dataDirectories.sampleWorkspace();
+        if (!Files.isRegularFile(dir.resolve("dbb-console.yml"))) {
+            sample.exportTo(dir);
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,77 @@
+package org.dbb.console.app.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import picocli.CommandLine;
+
+import org.dbb.console.app.ConsoleServices;
+import org.dbb.console.core.problem.InvalidInputException;
+import org.dbb.console.core.problem.Problem;
+
+/**
+ * Runs one {@code dbb} command line and maps outcomes to the documented exit codes: 0 clean, 1 errors found,
+ * 2 bad usage. Input problems print as {@code path:line:col: error: message}; no stack trace reaches the user.
+ * Not thread-safe; use one per invocation.
+ */
+public final class CommandLineRunner {
+
+    /** Exit code when the command found errors in its input. */
+    public static final int ERRORS_FOUND = 1;
+    /** Exit code for bad usage (unknown option, invalid option value). */
+    public static final int BAD_USAGE = 2;
+
+    private final ConsoleServices services;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    public CommandLineRunner(ConsoleServices services, PrintStream out, PrintStream err) {
+        this.services = services;
+        this.out = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        this.err = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    }
+
+    public int run(String... args) {
+        CommandLine cli = new CommandLine(new DbbCommand(), new ServicesFactory(services));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof InvalidInputException invalid) {
+                for (Problem p : invalid.problems()) {
+                    commandLine.getErr().println(p.format(Cli.currentDirectory()));
+                }
+                return ERRORS_FOUND;
+            }
+            if (ex instanceof CommandLine.ParameterException pe) {
+                commandLine.getErr().println("dbb: " + pe.getMessage());
+                return BAD_USAGE;
+            }
+            commandLine.getErr().println("dbb: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            return ERRORS_FOUND;
+        });
+        int exit = cli.execute(args);
+        out.flush();
+        err.flush();
+        return exit;
+    }
+
+    /** Builds command objects with the composition root's services passed to their constructors. */
+    private static final class ServicesFactory implements CommandLine.IFactory {
+        private final ConsoleServices services;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        ServicesFactory(ConsoleServices services) {
+            this.services = services;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                return cls.getDeclaredConstructor(ConsoleServices.class).newInstance(services);
+            } catch (NoSuchMethodException e) {
+                return fallback.create(cls);
+            }
+        }
+    }
+}

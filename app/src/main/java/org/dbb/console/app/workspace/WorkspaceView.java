@@ -1,0 +1,194 @@
+package org.dbb.console.app.workspace;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.dbb.console.app.icons.AppIcon;
+import org.dbb.console.app.theme.Styles;
+
+/**
+ * The workspace screen: header with environment switcher, the items of the repository, problems, and a status
+ * bar. Binds to a {@link WorkspaceViewModel} and holds no logic. Create and use on the FX thread.
+ */
+public final class WorkspaceView extends BorderPane {
+
+    /** Node ids that page objects in tests look up. */
+    public static final String ENVIRONMENTS_ID = "environments";
+    public static final String ITEMS_ID = "items";
+    public static final String STATUS_ID = "status";
+    public static final String PROBLEMS_ID = "problems";
+
+    private final WorkspaceViewModel model;
+    private final TreeView<Object> itemTree = new TreeView<>();
+
+    public WorkspaceView(WorkspaceViewModel model) {
+        this.model = model;
+        setTop(header());
+        setBottom(statusBar());
+        model.stateProperty().addListener((obs, old, state) -> showState(state));
+        model.items().addListener((ListChangeListener<ItemRow>) change -> rebuildTree());
+        showState(model.stateProperty().get());
+    }
+
+    private Region header() {
+        Label icon = new Label(null, AppIcon.WORKSPACE.graphic());
+        Label title = new Label();
+        title.getStyleClass().add(Styles.TITLE);
+        title.textProperty().bind(model.workspaceNameProperty());
+        Label path = new Label();
+        path.getStyleClass().add(Styles.SUBTITLE);
+        path.textProperty().bind(model.workspacePathProperty());
+        VBox titles = new VBox(2, title, path);
+
+        ComboBox<EnvironmentRow> environments = new ComboBox<>(model.environments());
+        environments.setId(ENVIRONMENTS_ID);
+        environments.valueProperty().bindBidirectional(model.selectedEnvironmentProperty());
+        environments.setCellFactory(list -> new EnvironmentCell());
+        environments.setButtonCell(new EnvironmentCell());
+        Label where = new Label();
+        where.getStyleClass().add(Styles.SUBTITLE);
+        where.textProperty().bind(model.selectedEnvironmentProperty().map(EnvironmentRow::description).orElse(""));
+        VBox envBox = new VBox(2, environments, where);
+        envBox.setAlignment(Pos.CENTER_RIGHT);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(12, icon, titles, spacer, new Label("Environment"), envBox);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add(Styles.HEADER);
+        return header;
+    }
+
+    private Region statusBar() {
+        Label status = new Label();
+        status.setId(STATUS_ID);
+        status.textProperty().bind(model.statusProperty());
+        HBox bar = new HBox(status);
+        bar.getStyleClass().add(Styles.STATUS_BAR);
+        return bar;
+    }
+
+    private void showState(LoadState state) {
+        switch (state) {
+            case LOADING -> setCenter(loadingPane());
+            case READY -> setCenter(readyPane());
+            case FAILED -> setCenter(errorPane());
+        }
+    }
+
+    private Region loadingPane() {
+        ProgressIndicator progress = new ProgressIndicator();
+        Label what = new Label();
+        what.textProperty().bind(model.statusProperty());
+        VBox box = new VBox(12, progress, what);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private Region readyPane() {
+        itemTree.setId(ITEMS_ID);
+        itemTree.setShowRoot(false);
+        itemTree.setCellFactory(tree -> new ItemCell());
+        rebuildTree();
+        VBox left = section("Items", itemTree);
+
+        ListView<String> problems = new ListView<>(model.problems());
+        problems.setId(PROBLEMS_ID);
+        problems.setPlaceholder(new Label("No problems found in the items of this workspace."));
+        VBox right = section("Problems", problems);
+
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.45);
+        return split;
+    }
+
+    private Region errorPane() {
+        Label heading = new Label("This workspace could not be opened", AppIcon.ERROR.graphic());
+        heading.getStyleClass().add(Styles.SECTION_TITLE);
+        Label advice = new Label("Fix the problems below (file:line:column), then open the workspace again.");
+        ListView<String> problems = new ListView<>(model.problems());
+        problems.setId(PROBLEMS_ID);
+        VBox box = new VBox(10, heading, advice, problems);
+        VBox.setVgrow(problems, Priority.ALWAYS);
+        box.getStyleClass().add(Styles.ERROR_PANE);
+        return new StackPane(box);
+    }
+
+    private static VBox section(String title, Region content) {
+        Label label = new Label(title);
+        label.getStyleClass().add(Styles.SECTION_TITLE);
+        VBox box = new VBox(6, label, content);
+        box.setPadding(new Insets(8));
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return box;
+    }
+
+    private void rebuildTree() {
+        Map<String, TreeItem<Object>> byType = new TreeMap<>();
+        for (ItemRow row : model.items()) {
+            byType.computeIfAbsent(row.type(), t -> {
+                TreeItem<Object> group = new TreeItem<>(t);
+                group.setExpanded(true);
+                return group;
+            }).getChildren().add(new TreeItem<>(row));
+        }
+        TreeItem<Object> root = new TreeItem<>("items");
+        root.getChildren().setAll(byType.values());
+        itemTree.setRoot(root);
+    }
+
+    /** Shows an item with its type's icon, or a type group with its item count. */
+    private static final class ItemCell extends TreeCell<Object> {
+        @Override
+        protected void updateItem(Object value, boolean empty) {
+            super.updateItem(value, empty);
+            if (empty || value == null) {
+                setText(null);
+                setGraphic(null);
+            } else if (value instanceof ItemRow row) {
+                setText(row.displayName());
+                setGraphic(AppIcon.forItemType(row.type()).graphic());
+            } else {
+                int count = getTreeItem() == null ? 0 : getTreeItem().getChildren().size();
+                setText(value + " (" + count + ")");
+                setGraphic(AppIcon.forItemType(value.toString()).graphic());
+            }
+        }
+    }
+
+    /** Shows an environment's name with a lock when it is protected. */
+    private static final class EnvironmentCell extends ListCell<EnvironmentRow> {
+        @Override
+        protected void updateItem(EnvironmentRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setText(null);
+                setGraphic(null);
+                pseudoClassStateChanged(Styles.PROTECTED, false);
+            } else {
+                setText(row.protectedEnv() ? row.name() + " (protected)" : row.name());
+                setGraphic(row.protectedEnv() ? AppIcon.PROTECTED.graphic() : AppIcon.ENVIRONMENT.graphic());
+                pseudoClassStateChanged(Styles.PROTECTED, row.protectedEnv());
+            }
+        }
+    }
+}

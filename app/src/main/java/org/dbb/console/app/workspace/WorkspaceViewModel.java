@@ -1,0 +1,132 @@
+package org.dbb.console.app.workspace;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.dbb.console.core.problem.InvalidInputException;
+import org.dbb.console.core.problem.Problem;
+import org.dbb.console.core.workspace.Workspace;
+import org.dbb.console.core.workspace.WorkspaceLoader;
+import org.dbb.console.core.workspace.config.EnvironmentSettings;
+
+/**
+ * The opened workspace as the window shows it: name, environments, items and problems. Loading runs on the
+ * background executor; every property changes on the UI executor only. Call commands on the UI thread.
+ */
+public final class WorkspaceViewModel {
+
+    private final WorkspaceLoader loader;
+    private final Executor background;
+    private final Executor ui;
+
+    // Properties
+    private final ReadOnlyObjectWrapper<LoadState> state = new ReadOnlyObjectWrapper<>(LoadState.LOADING);
+    private final ReadOnlyStringWrapper workspaceName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper workspacePath = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObservableList<EnvironmentRow> environments = FXCollections.observableArrayList();
+    private final ObjectProperty<EnvironmentRow> selectedEnvironment = new SimpleObjectProperty<>();
+    private final ObservableList<ItemRow> items = FXCollections.observableArrayList();
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+
+    public WorkspaceViewModel(WorkspaceLoader loader, Executor background, Executor ui) {
+        this.loader = loader;
+        this.background = background;
+        this.ui = ui;
+    }
+
+    // Commands
+
+    /** Opens the workspace at {@code root}; progress and outcome arrive through the properties. */
+    public void open(Path root) {
+        state.set(LoadState.LOADING);
+        status.set("Opening workspace " + root + " …");
+        background.execute(() -> {
+            try {
+                Workspace workspace = loader.open(root);
+                ui.execute(() -> show(workspace));
+            } catch (InvalidInputException e) {
+                ui.execute(() -> fail(root, e.problems()));
+            } catch (RuntimeException e) {
+                ui.execute(() -> fail(root, List.of(Problem.error(root, 0, 0,
+                        e.getClass().getSimpleName() + ": " + e.getMessage()))));
+            }
+        });
+    }
+
+    private void show(Workspace workspace) {
+        Path repo = workspace.settings().repositoryDirectory();
+        workspaceName.set(workspace.name());
+        workspacePath.set(workspace.root().toString());
+        environments.setAll(workspace.settings().environments().values().stream().map(WorkspaceViewModel::row)
+                .toList());
+        selectedEnvironment.set(environments.isEmpty() ? null : environments.get(0));
+        items.setAll(workspace.items().items().stream()
+                .map(i -> new ItemRow(i.type(), i.displayName(), repo.relativize(i.folder()).toString()))
+                .sorted(Comparator.comparing(ItemRow::type).thenComparing(ItemRow::displayName))
+                .toList());
+        problems.setAll(workspace.items().problems().stream().map(p -> p.format(workspace.root())).toList());
+        status.set(items.size() + " items · " + environments.size() + " environments"
+                + (problems.isEmpty() ? "" : " · " + problems.size() + " problems"));
+        state.set(LoadState.READY);
+    }
+
+    private void fail(Path root, List<Problem> found) {
+        workspacePath.set(root.toString());
+        problems.setAll(found.stream().map(p -> p.format(root.toAbsolutePath())).toList());
+        status.set("The workspace could not be opened: " + found.size() + " problem(s)");
+        state.set(LoadState.FAILED);
+    }
+
+    private static EnvironmentRow row(EnvironmentSettings env) {
+        String where = env.emulator()
+                ? "sandbox (embedded Fabric emulator)"
+                : "workspace " + env.workspace().map(Object::toString).orElse("?");
+        return new EnvironmentRow(env.name(), where, env.protectedEnv());
+    }
+
+    // Property accessors
+
+    public ReadOnlyObjectProperty<LoadState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty workspaceNameProperty() {
+        return workspaceName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty workspacePathProperty() {
+        return workspacePath.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<EnvironmentRow> environments() {
+        return FXCollections.unmodifiableObservableList(environments);
+    }
+
+    public ObjectProperty<EnvironmentRow> selectedEnvironmentProperty() {
+        return selectedEnvironment;
+    }
+
+    public ObservableList<ItemRow> items() {
+        return FXCollections.unmodifiableObservableList(items);
+    }
+
+    public ObservableList<String> problems() {
+        return FXCollections.unmodifiableObservableList(problems);
+    }
+}
