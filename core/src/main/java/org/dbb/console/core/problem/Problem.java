@@ -49,6 +49,7 @@ public record Problem(Path file, int line, int column, Severity severity, String
      */
     public String format(Path relativeTo) {
         Path shown = relativeTo != null && file.isAbsolute() && file.startsWith(relativeTo)
+                && !file.equals(relativeTo)
                 ? relativeTo.relativize(file)
                 : file;
         String where = jsonPath.map(p -> " (at " + p + ")").orElse("");

@@ -1,0 +1,103 @@
+package org.dbb.console.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.dbb.console.app.ConsoleServices;
+import org.dbb.console.core.files.DataDirectories;
+
+class CommandLineRunnerTest {
+
+    @TempDir
+    Path temp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        ConsoleServices services = new ConsoleServices(new DataDirectories(temp.resolve("data")));
+        return new CommandLineRunner(services, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void sampleExportWritesTheWorkspace() {
+        Path dir = temp.resolve("ws");
+        assertThat(run("sample", "export", dir.toString())).isZero();
+        assertThat(dir.resolve("dbb-console.yml")).isRegularFile();
+        assertThat(dir.resolve("fabric/parameter.yml")).isRegularFile();
+        assertThat(out()).contains("Sample workspace written to");
+    }
+
+    @Test
+    void sampleExportIntoANonEmptyFolderFailsWithoutTouchingIt() throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("busy"));
+        Files.writeString(dir.resolve("keep.txt"), "mine");
+        assertThat(run("sample", "export", dir.toString())).isEqualTo(CommandLineRunner.ERRORS_FOUND);
+        assertThat(err()).contains("busy").contains("error:");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(dir.resolve("keep.txt"));
+        }
+    }
+
+    @Test
+    void unknownOptionIsBadUsage() {
+        assertThat(run("sample", "export", temp.resolve("x").toString(), "--frobnicate")).isEqualTo(CommandLineRunner.BAD_USAGE);
+        assertThat(err()).contains("frobnicate");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        picocli.CommandLine cli = new picocli.CommandLine(new DbbCommand(),
+                new picocli.CommandLine.IFactory() {
+                    @Override
+                    public <K> K create(Class<K> cls) throws Exception {
+                        try {
+                            return cls.getDeclaredConstructor(ConsoleServices.class)
+                                    .newInstance(new ConsoleServices(new DataDirectories(temp)));
+                        } catch (NoSuchMethodException e) {
+                            return picocli.CommandLine.defaultFactory().create(cls);
+                        }
+                    }
+                });
+        java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
+        collect(cli, new java.util.ArrayList<>(), paths);
+        assertThat(paths).isNotEmpty();
+        for (java.util.List<String> path : paths) {
+            out.reset();
+            java.util.List<String> args = new java.util.ArrayList<>(path);
+            args.add("--help");
+            assertThat(run(args.toArray(String[]::new))).as("dbb %s --help", path).isZero();
+            assertThat(out()).as("dbb %s --help", path).contains("Usage:");
+        }
+    }
+
+    private static void collect(picocli.CommandLine cli, java.util.List<String> prefix,
+                                java.util.List<java.util.List<String>> into) {
+        for (var entry : cli.getSubcommands().entrySet()) {
+            if (entry.getKey().equals("help")) {
+                continue;
+            }
+            java.util.List<String> path = new java.util.ArrayList<>(prefix);
+            path.add(entry.getKey());
+            into.add(path);
+            collect(entry.getValue(), path, into);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.dbb.console.app.pages;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.dbb.console.app.workspace.EnvironmentRow;
+import org.dbb.console.app.workspace.ItemRow;
+import org.dbb.console.app.workspace.WorkspaceView;
+
+/** Page object for the workspace screen: what a test may read or do there, without knowing the layout. */
+public final class WorkspaceScreen {
+
+    private final FxRobot robot;
+
+    public WorkspaceScreen(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    /** Waits until the item tree is shown (the workspace finished loading). */
+    public WorkspaceScreen waitUntilLoaded() throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                () -> robot.lookup("#" + WorkspaceView.ITEMS_ID).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** The type groups of the item tree as shown, e.g. {@code DataPipeline (4)}. */
+    public List<String> itemGroups() {
+        TreeView<Object> tree = robot.lookup("#" + WorkspaceView.ITEMS_ID).query();
+        return tree.getRoot().getChildren().stream()
+                .map(group -> group.getValue() + " (" + group.getChildren().size() + ")")
+                .toList();
+    }
+
+    /** Display names of the items under one type group. */
+    public List<String> itemsOfType(String type) {
+        TreeView<Object> tree = robot.lookup("#" + WorkspaceView.ITEMS_ID).query();
+        return tree.getRoot().getChildren().stream()
+                .filter(group -> group.getValue().equals(type))
+                .flatMap(group -> group.getChildren().stream())
+                .map(TreeItem::getValue)
+                .map(v -> ((ItemRow) v).displayName())
+                .toList();
+    }
+
+    /** The environments offered by the switcher. */
+    public List<String> environments() {
+        ComboBox<EnvironmentRow> box = robot.lookup("#" + WorkspaceView.ENVIRONMENTS_ID).query();
+        return box.getItems().stream().map(EnvironmentRow::name).toList();
+    }
+
+    /** Picks an environment in the switcher by clicking it. */
+    public WorkspaceScreen chooseEnvironment(String name) {
+        robot.clickOn("#" + WorkspaceView.ENVIRONMENTS_ID);
+        robot.clickOn(name.equals("PROD") ? "PROD (protected)" : name);
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** The environment currently selected. */
+    public String selectedEnvironment() {
+        ComboBox<EnvironmentRow> box = robot.lookup("#" + WorkspaceView.ENVIRONMENTS_ID).query();
+        return box.getValue() == null ? "" : box.getValue().name();
+    }
+
+    public String status() {
+        Label label = robot.lookup("#" + WorkspaceView.STATUS_ID).query();
+        return label.getText();
+    }
+
+    public Stage window() {
+        return (Stage) robot.lookup("#" + WorkspaceView.ITEMS_ID).query().getScene().getWindow();
+    }
+}
