@@ -2,6 +2,7 @@ package org.dbb.console.core.workspace.json;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ final class JsonSpans {
         return Optional.ofNullable(byPath.get(path));
     }
 
-    java.util.Collection<ValueSpan> all() {
+    Collection<ValueSpan> all() {
         return byPath.values();
     }
 

@@ -160,10 +160,10 @@ public final class JsonTextEditor {
         ConcretePath anchorPath = path.prefix(existingDepth);
         JsonSpans.ValueSpan anchor = document.spans().at(anchorPath).orElseThrow();
         List<ConcretePath.Segment> missingSteps = path.segments().subList(existingDepth, path.depth());
-        for (ConcretePath.Segment step : missingSteps) {
-            if (step instanceof ConcretePath.Index index) {
+        for (int i = 0; i < missingSteps.size(); i++) {
+            if (missingSteps.get(i) instanceof ConcretePath.Index index) {
                 throw new InvalidInputException(document.problemAt(path, "there is no array element ["
-                        + index.index() + "] at " + path.prefix(path.segments().indexOf(step) + 1)
+                        + index.index() + "] at " + path.prefix(existingDepth + i + 1)
                         + "; only object members can be added, so pick an existing element"));
             }
         }
@@ -203,9 +203,13 @@ public final class JsonTextEditor {
             return text.substring(0, at) + member + "," + layout.whitespaceBefore(at) + text.substring(at);
         }
         JsonSpans.MemberSpan last = object.members().get(object.members().size() - 1);
+        String gap = layout.whitespaceBefore(last.nameStart());
+        if (object.members().size() == 1 && gap.indexOf('\n') < 0 && gap.indexOf('\r') < 0) {
+            // In {"a": 1} the gap after the brace says nothing about spacing after commas; follow the colon's habit.
+            gap = colon.endsWith(" ") ? " " : "";
+        }
         String member = quote(name) + colon + layout.render(value, layout.lineIndent(last.nameStart()), unit, colon);
-        return text.substring(0, last.valueEnd()) + "," + layout.whitespaceBefore(last.nameStart()) + member
-                + text.substring(last.valueEnd());
+        return text.substring(0, last.valueEnd()) + "," + gap + member + text.substring(last.valueEnd());
     }
 
     private JsonSpans.ValueSpan enclosingOrSelf(ConcretePath path) {

@@ -132,6 +132,10 @@ class JsonTextEditorTest {
                 .set("$.properties.activities[1].typeProperties.pipeline.version", "2").text();
 
         assertThat(edited).contains("{\"referenceName\": \"p1\", \"type\": \"PipelineReference\", \"version\": 2}");
+        assertThat(JsonTextEditor.open(FILE, "{\"a\": {\"b\": 1}}").set("$.a.c", "2").text())
+                .isEqualTo("{\"a\": {\"b\": 1, \"c\": 2}}");
+        assertThat(JsonTextEditor.open(FILE, "{\"a\":{\"b\":1}}").set("$.a.c", "2").text())
+                .isEqualTo("{\"a\":{\"b\":1,\"c\":2}}");
     }
 
     @Test
