@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 /**
  * The activity types the console understands in detail; everything else is {@link #OTHER} and kept as written.
+ * Immutable.
  */
 public enum ActivityKind {
     EXECUTE_PIPELINE("ExecutePipeline"),

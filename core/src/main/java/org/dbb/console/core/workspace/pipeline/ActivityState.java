@@ -3,7 +3,7 @@ package org.dbb.console.core.workspace.pipeline;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Whether an activity runs ({@code Active}, also when the file says nothing) or is switched off ({@code Inactive}). */
+/** Whether an activity runs ({@code Active}, also when the file says nothing) or is switched off ({@code Inactive}). Immutable. */
 public enum ActivityState {
     ACTIVE("Active"),
     INACTIVE("Inactive");

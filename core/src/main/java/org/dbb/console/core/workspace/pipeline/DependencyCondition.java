@@ -3,7 +3,7 @@ package org.dbb.console.core.workspace.pipeline;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The outcome of an upstream activity that lets a dependent activity start, as written in {@code dependsOn}. */
+/** The outcome of an upstream activity that lets a dependent activity start, as written in {@code dependsOn}. Immutable. */
 public enum DependencyCondition {
     SUCCEEDED("Succeeded"),
     FAILED("Failed"),

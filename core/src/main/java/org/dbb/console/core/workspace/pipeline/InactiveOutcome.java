@@ -3,7 +3,7 @@ package org.dbb.console.core.workspace.pipeline;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The status an inactive activity reports to its dependents instead of running ({@code onInactiveMarkAs}). */
+/** The status an inactive activity reports to its dependents instead of running ({@code onInactiveMarkAs}). Immutable. */
 public enum InactiveOutcome {
     SUCCEEDED("Succeeded"),
     FAILED("Failed"),
