@@ -27,7 +27,7 @@ public final class AtomicFileWriter {
      */
     public void write(Path target, byte[] bytes) {
         Path dir = target.toAbsolutePath().getParent();
-        if (Files.exists(target) && !Files.isWritable(target)) {
+        if (Files.exists(target) && isReadOnly(target)) {
             throw notWritable(target, "the file is read-only");
         }
         Path tmp = null;
@@ -54,6 +54,21 @@ public final class AtomicFileWriter {
                     // The temporary file is hidden and harmless; the original error matters more.
                 }
             }
+        }
+    }
+
+    /**
+     * Read-only by permission bits, not only by access check: an administrator can write anything, but a file
+     * someone marked read-only should still be left alone.
+     */
+    private static boolean isReadOnly(Path target) {
+        if (!Files.isWritable(target)) {
+            return true;
+        }
+        try {
+            return !Files.getPosixFilePermissions(target).contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        } catch (UnsupportedOperationException | IOException e) {
+            return false;
         }
     }
 
