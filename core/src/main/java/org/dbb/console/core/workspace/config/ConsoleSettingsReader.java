@@ -224,7 +224,7 @@ public final class ConsoleSettingsReader {
                 yaml.error(item, "stage '" + name.get() + "' has no activities; list at least one top-level activity");
                 continue;
             }
-            stages.add(new StageGroup(name.get(), activities));
+            stages.add(new StageGroup(name.get(), activities, YamlNodes.line(item), YamlNodes.column(item)));
         }
         return stages;
     }

@@ -7,8 +7,10 @@ import java.util.List;
  *
  * @param name       the stage name shown to operators
  * @param activities the top-level activity names it groups
+ * @param line       1-based line of the stage in {@code dbb-console.yml} (0 when not read from a file)
+ * @param column     1-based column of the stage in {@code dbb-console.yml} (0 when not read from a file)
  */
-public record StageGroup(String name, List<String> activities) {
+public record StageGroup(String name, List<String> activities, int line, int column) {
 
     public StageGroup {
         activities = List.copyOf(activities);
