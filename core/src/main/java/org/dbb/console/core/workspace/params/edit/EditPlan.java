@@ -43,10 +43,6 @@ final class EditPlan {
         return notes;
     }
 
-    boolean isEmpty() {
-        return splices.isEmpty();
-    }
-
     /** The original text with every splice applied; splices must not overlap. */
     String applyTo(String original) {
         List<Splice> ordered = new ArrayList<>(splices);

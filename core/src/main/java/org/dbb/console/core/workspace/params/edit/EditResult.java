@@ -7,8 +7,7 @@ import org.dbb.console.core.files.TextFile;
 import org.dbb.console.core.problem.Problem;
 
 /**
- * The outcome of an edit: the new file content and warnings about places the edit deliberately left alone (an
- * entry using {@code _ALL_}, an entry without the environment to copy from). Immutable.
+ * The outcome of an edit: the new content and warnings about places deliberately left alone. Immutable.
  *
  * @param file    the edited file; identical to the input when nothing needed to change
  * @param changed whether the text differs from the input

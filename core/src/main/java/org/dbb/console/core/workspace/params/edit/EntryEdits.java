@@ -95,7 +95,9 @@ final class EntryEdits {
         List<String> lines = new ArrayList<>();
         SourceText source = doc.source();
         String text = source.text();
-        if (!text.isBlank() && !(source.endsWithLineBreak() && source.isBlankLine(source.lineStart(text.length() - 1)))) {
+        boolean endsWithBlankLine = source.endsWithLineBreak()
+                && source.isBlankLine(source.lineStart(text.length() - 1));
+        if (!text.isBlank() && !endsWithBlankLine) {
             lines.add("");
         }
         lines.add(rootIndent + kind.yamlKey() + ":");
@@ -281,13 +283,20 @@ final class EntryEdits {
         edits.ownLineIndent(dash, item);
         int dashColumn = dash - source.lineStart(dash);
         // Comment lines directly above the dash, at the dash's own indentation, describe this item.
-        int floor = source.lineEndAfter(index == 0 ? doc.contentEnd(pair.getKeyNode()) : doc.contentEnd(items.get(index - 1)));
+        int floor = source.lineEndAfter(index == 0
+                ? doc.contentEnd(pair.getKeyNode())
+                : doc.contentEnd(items.get(index - 1)));
         int start = source.lineStart(dash);
         while (start > floor && source.isCommentLineAt(source.lineStart(start - 1), dashColumn)) {
             start = source.lineStart(start - 1);
         }
         int contentEnd = doc.contentEnd(item);
         int end = source.lineEndAfter(contentEnd);
+        // Comment lines right after the item, indented into it (a commented-out field), are the item's too.
+        while (end < source.length() && source.isCommentLineDeeperThan(end, dashColumn)) {
+            contentEnd = source.lineEndAfter(end + 1);
+            end = contentEnd;
+        }
         // Between blank lines, drop one of the two so the list keeps single blank lines between entries.
         if (start > 0 && source.isBlankLine(source.lineStart(start - 1)) && source.isBlankLine(end)) {
             contentEnd = source.lineEndAfter(end + 1);

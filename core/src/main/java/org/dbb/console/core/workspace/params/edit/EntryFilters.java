@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The optional file filters of a new entry ({@code item_type}, {@code item_name}, {@code file_path}); an empty
- * list leaves the filter out. A single value is written as a string, several as a list. Immutable.
+ * The optional file filters of a new entry; an empty list leaves the filter out. Immutable.
+ *
+ * <p>A single value is written as a string, several as a list.
  */
 public record EntryFilters(List<String> itemType, List<String> itemName, List<String> filePath) {
 

@@ -6,17 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/**
- * A typed description of an entry to append to a parameter's list. Values are checked against fabric-cicd's rules
- * when the edit is applied, so that the problem can name the file. Immutable; replace-value maps keep the caller's
- * environment order.
- */
+/** A typed description of an entry to append to a parameter's list; immutable, checked when applied. */
 public sealed interface NewEntry permits NewEntry.FindReplace, NewEntry.KeyValueReplace, NewEntry.SparkPool {
 
     /** The parameter list this entry goes into. */
     ParameterKind kind();
 
-    /** The environment → value map, in the order it will be written. */
+    /** The environment → value map, in the caller's order, which is the order it is written in. */
     Map<String, ?> replaceValue();
 
     /**

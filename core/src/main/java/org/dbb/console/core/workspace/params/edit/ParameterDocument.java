@@ -81,20 +81,12 @@ final class ParameterDocument {
         return file.path() == null ? Path.of("parameter.yml") : file.path();
     }
 
-    TextFile file() {
-        return file;
-    }
-
     Path path() {
         return path(file);
     }
 
     SourceText source() {
         return source;
-    }
-
-    Node root() {
-        return root;
     }
 
     /** The data the document holds, shared: copy it before changing it. */

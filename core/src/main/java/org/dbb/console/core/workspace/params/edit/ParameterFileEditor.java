@@ -7,11 +7,7 @@ import org.dbb.console.core.files.AtomicFileWriter;
 import org.dbb.console.core.files.TextFile;
 import org.dbb.console.core.problem.InvalidInputException;
 
-/**
- * Applies {@link ParameterFileEdit}s to parameter.yml so that only the targeted text changes: comments, key order,
- * quoting, blank lines, line endings and a byte-order mark all stay as they were. Every result is read back and
- * compared with the intended data before it is returned or written. Stateless apart from its writer; thread-safe.
- */
+/** Applies {@link ParameterFileEdit}s to parameter.yml changing only the targeted bytes; thread-safe. */
 public final class ParameterFileEditor {
 
     private final AtomicFileWriter writer;
@@ -25,7 +21,8 @@ public final class ParameterFileEditor {
     }
 
     /**
-     * Edits text in memory.
+     * Edits text in memory. Only the targeted text changes: comments, key order, quoting, blank lines, line endings
+     * and a byte-order mark stay as they were, and the result is read back and compared with the intended data.
      *
      * @throws InvalidInputException when the file is not valid YAML, the edit does not fit the file (unknown
      *                               entry, environment or value), or the change cannot be made safely

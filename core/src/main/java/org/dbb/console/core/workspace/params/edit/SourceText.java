@@ -80,6 +80,13 @@ final class SourceText {
         return line.length() > column && line.charAt(column) == '#' && line.substring(0, column).isBlank();
     }
 
+    /** Whether the line at {@code lineStart} holds only a comment with its {@code #} right of {@code column}. */
+    boolean isCommentLineDeeperThan(int lineStart, int column) {
+        String line = text.substring(lineStart, lineEndAfter(lineStart + 1));
+        int hash = line.indexOf('#');
+        return hash > column && line.substring(0, hash).isBlank();
+    }
+
     /** Whether the text ends with a line break, so that a line appended at the end needs none before it. */
     boolean endsWithLineBreak() {
         return text.endsWith("\n");

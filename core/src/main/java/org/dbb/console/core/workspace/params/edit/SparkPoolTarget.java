@@ -5,8 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One environment's value in a spark_pool entry: the pool fabric-cicd resolves by {@code type} and {@code name} in
- * the target workspace. Immutable.
+ * One environment's value in a spark_pool entry, the pool fabric-cicd looks up by type and name. Immutable.
  *
  * @param type where the pool is defined
  * @param name the pool's display name; not blank

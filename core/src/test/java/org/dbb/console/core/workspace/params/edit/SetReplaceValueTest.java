@@ -120,7 +120,8 @@ class SetReplaceValueTest {
 
     @Test
     void aGuidReplacingAPlainValueIsQuoted() {
-        String out = edit(TEXT, set(ParameterKind.KEY_VALUE_REPLACE, 2, "TEST", "c4f8e2b1-3d2a-4f5b-9c6e-7a8b9c0d1e2f"));
+        String out = edit(TEXT,
+                set(ParameterKind.KEY_VALUE_REPLACE, 2, "TEST", "c4f8e2b1-3d2a-4f5b-9c6e-7a8b9c0d1e2f"));
 
         assertThat(out).isEqualTo(lines(replaceLine(FILE_LINES, 24,
                 "      TEST: \"c4f8e2b1-3d2a-4f5b-9c6e-7a8b9c0d1e2f\"")));
