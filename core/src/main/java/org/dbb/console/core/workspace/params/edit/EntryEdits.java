@@ -259,7 +259,8 @@ final class EntryEdits {
         if (items.size() == 1) {
             // An empty parameter is an error to fabric-cicd, so the last entry takes its key with it.
             edits.ownLineIndent(pair.getKeyNode());
-            edits.removeLines(doc.source().lineStart(doc.start(pair.getKeyNode())), doc.contentEnd(pair));
+            removeSection(doc.source().lineStart(doc.start(pair.getKeyNode())),
+                    doc.source().lineEndAfter(doc.contentEnd(pair)));
             plan.change(new DataChange.RemovePair(List.of(), rootIndex));
             return;
         }
@@ -290,18 +291,27 @@ final class EntryEdits {
         while (start > floor && source.isCommentLineAt(source.lineStart(start - 1), dashColumn)) {
             start = source.lineStart(start - 1);
         }
-        int contentEnd = doc.contentEnd(item);
-        int end = source.lineEndAfter(contentEnd);
+        int end = source.lineEndAfter(doc.contentEnd(item));
         // Comment lines right after the item, indented into it (a commented-out field), are the item's too.
         while (end < source.length() && source.isCommentLineDeeperThan(end, dashColumn)) {
-            contentEnd = source.lineEndAfter(end + 1);
-            end = contentEnd;
+            end = source.lineEndAfter(end + 1);
         }
-        // Between blank lines, drop one of the two so the list keeps single blank lines between entries.
-        if (start > 0 && source.isBlankLine(source.lineStart(start - 1)) && source.isBlankLine(end)) {
-            contentEnd = source.lineEndAfter(end + 1);
+        removeSection(start, end);
+    }
+
+    /**
+     * Removes the whole lines {@code [start, end)} of an entry or parameter together with one blank line that
+     * separated it from its neighbours, so that no double blank line (or trailing blank line) is left behind.
+     */
+    private void removeSection(int start, int end) {
+        SourceText source = doc.source();
+        boolean blankBefore = start > 0 && source.isBlankLine(source.lineStart(start - 1));
+        if (blankBefore && source.isBlankLine(end)) {
+            end = source.lineEndAfter(end + 1);
+        } else if (blankBefore && end == source.length()) {
+            start = source.lineStart(start - 1);
         }
-        edits.removeLines(start, contentEnd);
+        edits.removeLines(start, end);
     }
 
     /** The offset of the dash that starts item {@code index} of a block list. */

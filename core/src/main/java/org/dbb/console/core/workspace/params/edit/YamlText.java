@@ -160,10 +160,12 @@ final class YamlText {
         if (INDICATORS.indexOf(s.charAt(0)) >= 0) {
             return false;
         }
-        if (s.codePoints().anyMatch(c -> needsEscape(c) || c == '\t' || ",[]{}".indexOf(c) >= 0)) {
+        // ':' and '?' end or break plain scalars inside flow collections in some YAML 1.1 parsers, so text with
+        // them is quoted everywhere rather than judged per context.
+        if (s.codePoints().anyMatch(c -> needsEscape(c) || c == '\t' || ",[]{}:?".indexOf(c) >= 0)) {
             return false;
         }
-        if (s.contains(": ") || s.contains(" #") || s.endsWith(":")) {
+        if (s.contains(" #")) {
             return false;
         }
         return Tag.STR.equals(new Resolver().resolve(NodeId.scalar, s, true));

@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.dbb.console.core.files.TextFile;
 import org.dbb.console.core.testing.SharedFixtures;
+import org.dbb.console.core.workspace.params.edit.ParameterFileEdit.AddEntry;
 import org.dbb.console.core.workspace.params.edit.ParameterFileEdit.AddEnvironment;
+import org.dbb.console.core.workspace.params.edit.ParameterFileEdit.RemoveEntry;
 import org.dbb.console.core.workspace.params.edit.ParameterFileEdit.RemoveEnvironment;
 import org.dbb.console.core.workspace.params.edit.ParameterFileEdit.RenameEnvironment;
 import org.junit.jupiter.api.Assumptions;
@@ -21,8 +24,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** Runs inverse edit pairs over the real parameter files and requires the original bytes back. */
+/** Runs inverse edit pairs over the real parameter files and requires the original bytes back. Stateless. */
 class FixtureRoundTripTest {
 
     private static final String NEW_ENV = "ZZ_NEW";
@@ -46,6 +50,7 @@ class FixtureRoundTripTest {
             assertThat(added.file().text()).contains(NEW_ENV);
             EditResult removed = editor.edit(added.file(), new RemoveEnvironment(NEW_ENV));
 
+            assertThat(removed.file().text()).isEqualTo(text.text());
             assertThat(removed.file().toBytes()).isEqualTo(original);
         }));
     }
@@ -64,8 +69,51 @@ class FixtureRoundTripTest {
             assertThat(renamed.file().text()).doesNotContain(env + ":").contains(NEW_ENV + ":");
             EditResult back = editor.edit(renamed.file(), new RenameEnvironment(NEW_ENV, env));
 
+            assertThat(back.file().text()).isEqualTo(text.text());
             assertThat(back.file().toBytes()).isEqualTo(original);
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> addingThenRemovingAnEntryGivesBackTheOriginalBytes() throws IOException {
+        return fixtures().stream().map(file -> DynamicTest.dynamicTest(name(file), () -> {
+            byte[] original = Files.readAllBytes(file);
+            TextFile text = readableYaml(file, original);
+            ParameterDocument doc = ParameterDocument.parse(text);
+            Assumptions.assumeTrue(doc.rootMapping() == null || !ParameterDocument.isFlow(doc.rootMapping()));
+            List<NewEntry> entries = List.of(
+                    new NewEntry.FindReplace("(zz-[0-9]+)", Map.of("_ALL_", "$workspace.$id"), true, false,
+                            EntryFilters.none()),
+                    new NewEntry.KeyValueReplace("$.zz", Map.of("_ALL_", true), EntryFilters.none()));
+            int tried = 0;
+            for (NewEntry entry : entries) {
+                List<Integer> lists = doc.rootPairIndexes(entry.kind().yamlKey());
+                boolean appendable = lists.isEmpty() || (lists.size() == 1
+                        && doc.rootPair(lists.get(0)).getValueNode() instanceof SequenceNode);
+                if (!appendable) {
+                    continue;
+                }
+                int count = lists.isEmpty() ? 0
+                        : ((SequenceNode) doc.rootPair(lists.get(0)).getValueNode()).getValue().size();
+                EditResult added = editor.edit(text, new AddEntry(entry));
+                EditResult removed = editor.edit(added.file(), new RemoveEntry(entry.kind(), count + 1));
+
+                // A new parameter is set off by a blank line, and removing it removes that separator too; a file
+                // that already ended with a blank line cannot tell the two apart and loses its own.
+                String expected = count == 0 ? withoutFinalBlankLine(text.text()) : text.text();
+                assertThat(removed.file().text()).as(entry.kind().yamlKey()).isEqualTo(expected);
+                assertThat(removed.file().bom()).isEqualTo(text.bom());
+                tried++;
+            }
+            Assumptions.assumeTrue(tried > 0, "no parameter list to append to");
+        }));
+    }
+
+    private static String withoutFinalBlankLine(String text) {
+        int lastLineStart = text.lastIndexOf('\n', text.length() - 2) + 1;
+        boolean endsWithBlankLine = text.endsWith("\n") && lastLineStart > 0
+                && text.substring(lastLineStart).isBlank();
+        return endsWithBlankLine ? text.substring(0, lastLineStart) : text;
     }
 
     private static TextFile readableYaml(Path file, byte[] bytes) {
