@@ -260,6 +260,19 @@ class EnvironmentColumnsTest {
     }
 
     @Test
+    void aCrlfFileGetsCrlfLinesAndRemovingThemRestoresItExactly() {
+        String crlf = EditTestSupport.crlfLines(FILE_LINES);
+
+        String added = edit(crlf, AddEnvironment.copying("UAT", "TEST"));
+
+        assertThat(added)
+                .contains("# prod lakehouse\r\n      UAT: \"81bbb339-8d0b-46e8-bfa6-289a159c0733\"\r\n    item_type")
+                .contains("      UAT: false\r\n");
+        assertThat(added.replace("\r\n", "")).doesNotContain("\n");
+        assertThat(edit(added, new RemoveEnvironment("UAT"))).isEqualTo(crlf);
+    }
+
+    @Test
     void anAddEnvironmentNeedsASourceOrAValue() {
         assertThatThrownBy(() -> new AddEnvironment("UAT", Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);

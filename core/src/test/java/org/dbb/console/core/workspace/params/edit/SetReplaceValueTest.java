@@ -354,6 +354,28 @@ class SetReplaceValueTest {
     }
 
     @Test
+    void anEditThatWouldAlsoChangeOtherDataIsRefusedInsteadOfWritten() {
+        // Both entries share one mapping through an anchor, so changing it in place would change entry 2 as well.
+        String shared = lines("find_replace:", "  - find_value: a", "    replace_value: &envs", "      PROD: \"x\"",
+                "  - find_value: b", "    replace_value: *envs");
+
+        Problem problem = problemOf(() -> edit(shared, set(ParameterKind.FIND_REPLACE, 1, "PROD", "z")));
+
+        assertThat(problem.message()).contains("cannot make this change safely", "other data", "not changed");
+    }
+
+    @Test
+    void aValueThatIsAnAliasIsRefused() {
+        String aliased = lines("find_replace:", "  - find_value: a", "    replace_value:", "      PROD: &p \"x\"",
+                "      TEST: *p");
+
+        Problem problem = problemOf(() -> edit(aliased, set(ParameterKind.FIND_REPLACE, 1, "TEST", "z")));
+
+        assertThat(problem.message()).contains("alias");
+        assertThat(problem.line()).isEqualTo(5);
+    }
+
+    @Test
     void anEntryWithoutAReplaceValueMappingIsReported() {
         String text = lines("find_replace:", "  - find_value: x", "    replace_value:");
 
