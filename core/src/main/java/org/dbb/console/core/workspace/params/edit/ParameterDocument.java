@@ -237,6 +237,22 @@ final class ParameterDocument {
         return indexes.get(0);
     }
 
+    /**
+     * The environment map of an entry given by its 1-based number, as fabric-cicd's messages count.
+     *
+     * @throws InvalidInputException when the parameter is missing or malformed, or the number is out of range
+     */
+    EnvironmentMap entryByNumber(ParameterKind kind, int number) {
+        int rootIndex = singleListIndex(kind);
+        int size = ((SequenceNode) rootPair(rootIndex).getValueNode()).getValue().size();
+        if (number < 1 || number > size) {
+            throw problem(rootPair(rootIndex).getKeyNode(), kind + " has " + size
+                    + (size == 1 ? " entry" : " entries") + "; choose an entry number from 1 to " + size
+                    + " (not " + number + ")");
+        }
+        return entryMap(kind, rootIndex, number - 1);
+    }
+
     /** The environment map of entry {@code itemIndex} (0-based) of the list at top-level pair {@code rootIndex}. */
     EnvironmentMap entryMap(ParameterKind kind, int rootIndex, int itemIndex) {
         SequenceNode list = (SequenceNode) rootPair(rootIndex).getValueNode();

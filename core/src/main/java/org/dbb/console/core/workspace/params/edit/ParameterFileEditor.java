@@ -41,9 +41,9 @@ public final class ParameterFileEditor {
         } else if (edit instanceof ParameterFileEdit.RenameEnvironment rename) {
             new EnvironmentColumns(doc, plan).rename(rename);
         } else if (edit instanceof ParameterFileEdit.AddEntry add) {
-            new EntryEdits(doc, plan).add(add);
+            new EntryAppender(doc, plan).add(add);
         } else if (edit instanceof ParameterFileEdit.RemoveEntry remove) {
-            new EntryEdits(doc, plan).remove(remove);
+            new EntryRemover(doc, plan).remove(remove);
         }
         String newText;
         try {

@@ -3,7 +3,6 @@ package org.dbb.console.core.workspace.params.edit;
 import java.util.List;
 
 import org.dbb.console.core.workspace.params.edit.ParameterFileEdit.SetReplaceValue;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Plans {@link SetReplaceValue}: one environment's value in one entry. Confined to one edit. */
 final class ReplaceValueSetter {
@@ -17,7 +16,7 @@ final class ReplaceValueSetter {
     }
 
     void plan(SetReplaceValue edit) {
-        EnvironmentMap env = EntryLocator.entry(doc, edit.kind(), edit.entry());
+        EnvironmentMap env = doc.entryByNumber(edit.kind(), edit.entry());
         if (env.map() == null) {
             throw doc.problem(env.owner(), env.label() + " has no replace_value mapping; add one (e.g. "
                     + "replace_value: {" + edit.environment() + ": ...}) by hand first");
@@ -61,24 +60,5 @@ final class ReplaceValueSetter {
             NewEnvironmentCheck.require(doc, environment);
         }
         writer.insert(env, environment, value);
-    }
-
-    /** Finds an entry by its 1-based number, as fabric-cicd's messages count. */
-    static final class EntryLocator {
-
-        private EntryLocator() {
-        }
-
-        static EnvironmentMap entry(ParameterDocument doc, ParameterKind kind, int number) {
-            int rootIndex = doc.singleListIndex(kind);
-            SequenceNode list = (SequenceNode) doc.rootPair(rootIndex).getValueNode();
-            int size = list.getValue().size();
-            if (number < 1 || number > size) {
-                throw doc.problem(doc.rootPair(rootIndex).getKeyNode(), kind + " has " + size
-                        + (size == 1 ? " entry" : " entries") + "; choose an entry number from 1 to " + size
-                        + " (not " + number + ")");
-            }
-            return doc.entryMap(kind, rootIndex, number - 1);
-        }
     }
 }
