@@ -13,7 +13,6 @@ import javafx.stage.Stage;
 import org.dbb.console.app.fx.FxExecutor;
 import org.dbb.console.app.shell.ConsoleWindow;
 import org.dbb.console.app.workspace.WorkspaceViewModel;
-import org.dbb.console.core.workspace.WorkspaceLoader;
 
 /**
  * Starts the JavaFX toolkit and opens the console window, wiring view models to the composition root's
@@ -30,8 +29,7 @@ public final class ConsoleLauncher {
         ExecutorService background = Executors.newFixedThreadPool(2, daemonThreads("dbb-background-"));
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
-            WorkspaceViewModel model = new WorkspaceViewModel(
-                    new WorkspaceLoader(services.settingsReader(), services.itemDiscovery()), background,
+            WorkspaceViewModel model = new WorkspaceViewModel(services.workspaceLoader(), background,
                     new FxExecutor());
             Path root = workspace.orElseGet(services::defaultWorkspace);
             new ConsoleWindow(model).show(new Stage(), root);

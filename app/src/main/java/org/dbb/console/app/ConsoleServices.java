@@ -8,6 +8,10 @@ import org.dbb.console.core.files.DataDirectories;
 import org.dbb.console.core.files.JsonDocuments;
 import org.dbb.console.core.sample.SampleWorkspace;
 import org.dbb.console.core.workspace.ItemDiscovery;
+import org.dbb.console.core.workspace.WorkspaceLoader;
+import org.dbb.console.core.workspace.pipeline.PipelineReader;
+import org.dbb.console.core.workspace.pipeline.RetryPolicyEditor;
+import org.dbb.console.core.workspace.stages.StageLayouts;
 import org.dbb.console.core.workspace.config.ConsoleSettingsReader;
 
 /**
@@ -22,6 +26,10 @@ public final class ConsoleServices {
     private final ItemDiscovery itemDiscovery;
     private final ConsoleSettingsReader settingsReader;
     private final SampleWorkspace sample;
+    private final WorkspaceLoader workspaceLoader;
+    private final PipelineReader pipelineReader;
+    private final RetryPolicyEditor retryPolicyEditor;
+    private final StageLayouts stageLayouts;
 
     public ConsoleServices(DataDirectories dataDirectories) {
         this.dataDirectories = dataDirectories;
@@ -30,6 +38,10 @@ public final class ConsoleServices {
         this.itemDiscovery = new ItemDiscovery(json);
         this.settingsReader = new ConsoleSettingsReader();
         this.sample = new SampleWorkspace();
+        this.workspaceLoader = new WorkspaceLoader(settingsReader, itemDiscovery);
+        this.pipelineReader = new PipelineReader();
+        this.retryPolicyEditor = new RetryPolicyEditor(pipelineReader, writer);
+        this.stageLayouts = new StageLayouts();
     }
 
     /** Services for the user running the process, with data kept in the platform's application-data folder. */
@@ -60,6 +72,22 @@ public final class ConsoleServices {
 
     public SampleWorkspace sample() {
         return sample;
+    }
+
+    public WorkspaceLoader workspaceLoader() {
+        return workspaceLoader;
+    }
+
+    public PipelineReader pipelineReader() {
+        return pipelineReader;
+    }
+
+    public RetryPolicyEditor retryPolicyEditor() {
+        return retryPolicyEditor;
+    }
+
+    public StageLayouts stageLayouts() {
+        return stageLayouts;
     }
 
     /**
