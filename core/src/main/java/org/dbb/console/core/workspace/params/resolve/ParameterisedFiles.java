@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,7 +96,7 @@ final class ParameterisedFiles {
                     + ": " + e.getMessage() + "); it is left out of the preview"));
         }
         byte[] head = bytes.length <= BinaryFileSniffer.HEAD ? bytes
-                : java.util.Arrays.copyOf(bytes, BinaryFileSniffer.HEAD);
+                : Arrays.copyOf(bytes, BinaryFileSniffer.HEAD);
         if (BinaryFileSniffer.isBinary(head)) {
             return Read.binary();
         }

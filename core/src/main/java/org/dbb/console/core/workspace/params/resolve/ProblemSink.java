@@ -3,6 +3,7 @@ package org.dbb.console.core.workspace.params.resolve;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.dbb.console.core.problem.Problem;
@@ -31,11 +32,11 @@ final class ProblemSink {
         Path file = position != null && position.file() != null ? position.file() : parameterFile;
         int line = position != null ? Math.max(0, position.line()) : 0;
         int column = position != null ? Math.max(0, position.column()) : 0;
-        problems.add(new Problem(file, line, column, severity, message, java.util.Optional.empty()));
+        problems.add(new Problem(file, line, column, severity, message, Optional.empty()));
     }
 
     void atFile(Path file, Severity severity, String message) {
-        problems.add(new Problem(file, 0, 0, severity, message, java.util.Optional.empty()));
+        problems.add(new Problem(file, 0, 0, severity, message, Optional.empty()));
     }
 
     List<Problem> list() {

@@ -8,6 +8,9 @@ import static org.dbb.console.core.workspace.params.resolve.TestRepository.paths
 import java.nio.file.Path;
 import java.util.List;
 
+import org.dbb.console.core.workspace.params.FindReplaceEntry;
+import org.dbb.console.core.workspace.params.ItemFilters;
+import org.dbb.console.core.workspace.params.KeyValueReplaceEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +56,8 @@ class ParameterPreviewTest {
                         """);
     }
 
-    private ResolutionResult resolve(List<org.dbb.console.core.workspace.params.FindReplaceEntry> findReplace,
-                                     List<org.dbb.console.core.workspace.params.KeyValueReplaceEntry> keyValues) {
+    private ResolutionResult resolve(List<FindReplaceEntry> findReplace,
+                                     List<KeyValueReplaceEntry> keyValues) {
         return resolver.apply(repo.parameters(findReplace, keyValues), repo.scan(), "PROD", ReplacementContext.empty(),
                 ResolverOptions.preview());
     }
@@ -122,7 +125,7 @@ class ParameterPreviewTest {
     @Test
     void renderConcatenatesEveryChangedFileInRepositoryOrder() {
         ResolutionResult result = resolve(List.of(repo.literal(1, "sql-dev.contoso.net", env("PROD", "p"),
-                org.dbb.console.core.workspace.params.ItemFilters.NONE)), List.of());
+                ItemFilters.NONE)), List.of());
         String text = preview.render(result);
         assertThat(text.indexOf("--- a/NB.Notebook/notebook-content.py"))
                 .isLessThan(text.indexOf("--- a/PL.DataPipeline/pipeline-content.json"));

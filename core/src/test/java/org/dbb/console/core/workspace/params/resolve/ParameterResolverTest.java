@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.dbb.console.core.problem.Problem;
 import org.dbb.console.core.workspace.params.FindReplaceEntry;
@@ -476,6 +477,22 @@ class ParameterResolverTest {
     }
 
     @Test
+    void aNotebookThatHappensToParseAsAYamlMappingIsRewrittenAsYamlAndFlagged() {
+        // A Python annotation statement that YAML reads as a mapping.
+        repo.file("NB Load.Notebook/notebook-content.py",
+                "# Fabric notebook source\nsettings: {\"retries\": 3, \"env\": \"dev\"}\n");
+        KeyValueReplaceEntry entry = repo.keyValue(1, "$.x", env("PROD", 1), names("NB Load"));
+        ResolutionResult result = apply(List.of(), List.of(entry), "PROD");
+        FileChange change = result.changes().get(0);
+        assertThat(change.serialization()).isEqualTo(Serialization.YAML);
+        assertThat(change.after()).isEqualTo("settings:\n  env: dev\n  retries: 3\n");
+        assertThat(result.warnings()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo(repo.path("NB Load.Notebook/notebook-content.py"));
+            assertThat(p.message()).startsWith("fabric-cicd reads this Notebook file as YAML");
+        });
+    }
+
+    @Test
     void filesThatAreNeitherJsonNorYamlAreLeftAloneByKeyValueReplace() {
         KeyValueReplaceEntry entry = repo.keyValue(1, "$.x", env("PROD", 1), types("Notebook", "SemanticModel"));
         ResolutionResult result = apply(List.of(), List.of(entry), "PROD");
@@ -514,7 +531,7 @@ class ParameterResolverTest {
     void itemTypesOutOfScopeAreNotProcessed() {
         FindReplaceEntry entry = repo.literal(1, DEV_SERVER, env("PROD", "p"), ItemFilters.NONE);
         ResolutionResult result = apply(repo.parameters(List.of(entry), List.of()), "PROD", ReplacementContext.empty(),
-                ResolverOptions.preview().withItemTypesInScope(java.util.Set.of("SemanticModel")));
+                ResolverOptions.preview().withItemTypesInScope(Set.of("SemanticModel")));
         assertThat(changedFiles(result)).containsExactly("SM_Sales.SemanticModel/definition/expressions.tmdl");
     }
 
