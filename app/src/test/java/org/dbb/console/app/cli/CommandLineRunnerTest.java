@@ -57,6 +57,53 @@ class CommandLineRunnerTest {
     }
 
     @Test
+    void retrySetChangesOnlyThePolicyValuesAndKeepsABackup() throws Exception {
+        Path ws = temp.resolve("ws");
+        assertThat(run("sample", "export", ws.toString())).isZero();
+        Path file = ws.resolve("fabric/orchestration_pipeline_DBB.DataPipeline/pipeline-content.json");
+        String before = Files.readString(file);
+        out.reset();
+
+        int exit = run("retry", "set", "--workspace", ws.toString(), "--pipeline", "orchestration_pipeline_DBB",
+                "--activity", "Run transformation pipeline", "--retry", "5", "--interval", "60");
+
+        assertThat(exit).isZero();
+        String after = Files.readString(file);
+        java.util.List<String> beforeLines = before.lines().toList();
+        java.util.List<String> afterLines = after.lines().toList();
+        assertThat(afterLines).hasSameSizeAs(beforeLines);
+        long changedLines = java.util.stream.IntStream.range(0, beforeLines.size())
+                .filter(i -> !beforeLines.get(i).equals(afterLines.get(i))).count();
+        assertThat(changedLines).isEqualTo(2);
+        assertThat(after).contains("\"retry\": 5,").contains("\"retryIntervalInSeconds\": 60,");
+        assertThat(file.resolveSibling("pipeline-content.json.bak")).hasContent(before);
+        assertThat(out()).contains("5 retries · up to 6 attempts").contains("+          \"retry\": 5,");
+    }
+
+    @Test
+    void retrySetRefusesValuesOutsideFabricLimitsWithoutWriting() throws Exception {
+        Path ws = temp.resolve("ws");
+        run("sample", "export", ws.toString());
+        Path file = ws.resolve("fabric/orchestration_pipeline_DBB.DataPipeline/pipeline-content.json");
+        String before = Files.readString(file);
+
+        assertThat(run("retry", "set", "-w", ws.toString(), "--pipeline", "orchestration_pipeline_DBB",
+                "--activity", "Run transformation pipeline", "--retry", "1001")).isEqualTo(CommandLineRunner.BAD_USAGE);
+        assertThat(run("retry", "set", "-w", ws.toString(), "--pipeline", "orchestration_pipeline_DBB",
+                "--activity", "Run transformation pipeline", "--timeout", "8.00:00:00"))
+                .isEqualTo(CommandLineRunner.BAD_USAGE);
+        assertThat(run("retry", "set", "-w", ws.toString(), "--pipeline", "orchestration_pipeline_DBB",
+                "--activity", "Run transformation pipeline", "--interval", "1.5"))
+                .isEqualTo(CommandLineRunner.BAD_USAGE);
+        assertThat(run("retry", "set", "-w", ws.toString(), "--pipeline", "orchestration_pipeline_DBB",
+                "--activity", "No such activity", "--retry", "1")).isEqualTo(CommandLineRunner.BAD_USAGE);
+
+        assertThat(err()).contains("0 to 1000").contains("7 days").contains("No such activity");
+        assertThat(file).hasContent(before);
+        assertThat(file.resolveSibling("pipeline-content.json.bak")).doesNotExist();
+    }
+
+    @Test
     void unknownOptionIsBadUsage() {
         assertThat(run("sample", "export", temp.resolve("x").toString(), "--frobnicate")).isEqualTo(CommandLineRunner.BAD_USAGE);
         assertThat(err()).contains("frobnicate");
