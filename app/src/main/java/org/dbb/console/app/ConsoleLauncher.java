@@ -29,7 +29,7 @@ public final class ConsoleLauncher {
         ExecutorService background = Executors.newFixedThreadPool(2, daemonThreads("dbb-background-"));
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
-            WorkspaceViewModel model = new WorkspaceViewModel(services.workspaceLoader(), background,
+            WorkspaceViewModel model = new WorkspaceViewModel(services.workspaceLoader(), services.masterStagesReader(), background,
                     new FxExecutor());
             Path root = workspace.orElseGet(services::defaultWorkspace);
             new ConsoleWindow(model).show(new Stage(), root);

@@ -11,6 +11,7 @@ import org.dbb.console.core.workspace.ItemDiscovery;
 import org.dbb.console.core.workspace.WorkspaceLoader;
 import org.dbb.console.core.workspace.pipeline.PipelineReader;
 import org.dbb.console.core.workspace.pipeline.RetryPolicyEditor;
+import org.dbb.console.core.workspace.stages.MasterStagesReader;
 import org.dbb.console.core.workspace.stages.StageLayouts;
 import org.dbb.console.core.workspace.config.ConsoleSettingsReader;
 
@@ -30,6 +31,7 @@ public final class ConsoleServices {
     private final PipelineReader pipelineReader;
     private final RetryPolicyEditor retryPolicyEditor;
     private final StageLayouts stageLayouts;
+    private final MasterStagesReader masterStagesReader;
 
     public ConsoleServices(DataDirectories dataDirectories) {
         this.dataDirectories = dataDirectories;
@@ -42,6 +44,7 @@ public final class ConsoleServices {
         this.pipelineReader = new PipelineReader();
         this.retryPolicyEditor = new RetryPolicyEditor(pipelineReader, writer);
         this.stageLayouts = new StageLayouts();
+        this.masterStagesReader = new MasterStagesReader(pipelineReader, stageLayouts);
     }
 
     /** Services for the user running the process, with data kept in the platform's application-data folder. */
@@ -88,6 +91,10 @@ public final class ConsoleServices {
 
     public StageLayouts stageLayouts() {
         return stageLayouts;
+    }
+
+    public MasterStagesReader masterStagesReader() {
+        return masterStagesReader;
     }
 
     /**

@@ -1,9 +1,12 @@
 package org.dbb.console.app.workspace;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -14,6 +17,8 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -36,9 +41,11 @@ public final class WorkspaceView extends BorderPane {
     public static final String ITEMS_ID = "items";
     public static final String STATUS_ID = "status";
     public static final String PROBLEMS_ID = "problems";
+    public static final String STAGES_ID = "stages";
 
     private final WorkspaceViewModel model;
     private final TreeView<Object> itemTree = new TreeView<>();
+    private final TreeTableView<Object> stageTable = new TreeTableView<>();
 
     public WorkspaceView(WorkspaceViewModel model) {
         this.model = model;
@@ -46,6 +53,7 @@ public final class WorkspaceView extends BorderPane {
         setBottom(statusBar());
         model.stateProperty().addListener((obs, old, state) -> showState(state));
         model.items().addListener((ListChangeListener<ItemRow>) change -> rebuildTree());
+        model.stages().addListener((ListChangeListener<StageRow>) change -> rebuildStages());
         showState(model.stateProperty().get());
     }
 
@@ -111,13 +119,35 @@ public final class WorkspaceView extends BorderPane {
         rebuildTree();
         VBox left = section("Items", itemTree);
 
+        stageTable.setId(STAGES_ID);
+        stageTable.setShowRoot(false);
+        stageTable.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        stageTable.getColumns().setAll(List.of(
+                column("Stage / activity", 260, WorkspaceView::nameOf),
+                column("Type", 130, v -> v instanceof ActivityRow a ? a.type() : ""),
+                column("Retry policy", 200, v -> v instanceof ActivityRow a ? a.retries() : ""),
+                column("Interval", 70, v -> v instanceof ActivityRow a ? a.interval() : ""),
+                column("Timeout", 150, v -> v instanceof ActivityRow a ? a.timeout() : "")));
+        stageTable.setPlaceholder(new Label("The master pipeline could not be read; see Problems."));
+        rebuildStages();
+        Label stagesTitle = new Label();
+        stagesTitle.getStyleClass().add(Styles.SECTION_TITLE);
+        stagesTitle.textProperty().bind(model.masterPipelineProperty().map(n -> "Stages of " + n));
+        VBox stagesBox = new VBox(6, stagesTitle, stageTable);
+        stagesBox.setPadding(new Insets(8));
+        VBox.setVgrow(stageTable, Priority.ALWAYS);
+
         ListView<String> problems = new ListView<>(model.problems());
         problems.setId(PROBLEMS_ID);
-        problems.setPlaceholder(new Label("No problems found in the items of this workspace."));
-        VBox right = section("Problems", problems);
+        problems.setPlaceholder(new Label("No problems found in this workspace's items and stages."));
+        VBox problemsBox = section("Problems", problems);
+
+        SplitPane right = new SplitPane(stagesBox, problemsBox);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.72);
 
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(0.3);
         return split;
     }
 
@@ -140,6 +170,35 @@ public final class WorkspaceView extends BorderPane {
         box.setPadding(new Insets(8));
         VBox.setVgrow(content, Priority.ALWAYS);
         return box;
+    }
+
+    private static String nameOf(Object value) {
+        if (value instanceof StageRow stage) {
+            return stage.number() + ". " + stage.name();
+        }
+        if (value instanceof ActivityRow activity) {
+            return activity.inactive() ? activity.name() + " (inactive)" : activity.name();
+        }
+        return "";
+    }
+
+    private static TreeTableColumn<Object, String> column(String title, double width,
+                                                          java.util.function.Function<Object, String> text) {
+        TreeTableColumn<Object, String> column = new TreeTableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue().getValue())));
+        return column;
+    }
+
+    private void rebuildStages() {
+        TreeItem<Object> root = new TreeItem<>("stages");
+        for (StageRow stage : model.stages()) {
+            TreeItem<Object> stageItem = new TreeItem<>(stage);
+            stageItem.setExpanded(true);
+            stage.activities().forEach(a -> stageItem.getChildren().add(new TreeItem<>(a)));
+            root.getChildren().add(stageItem);
+        }
+        stageTable.setRoot(root);
     }
 
     private void rebuildTree() {

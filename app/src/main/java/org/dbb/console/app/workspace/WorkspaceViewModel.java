@@ -19,6 +19,12 @@ import org.dbb.console.core.problem.Problem;
 import org.dbb.console.core.workspace.Workspace;
 import org.dbb.console.core.workspace.WorkspaceLoader;
 import org.dbb.console.core.workspace.config.EnvironmentSettings;
+import org.dbb.console.core.workspace.pipeline.Activity;
+import org.dbb.console.core.workspace.pipeline.ActivityPolicy;
+import org.dbb.console.core.workspace.pipeline.Timeouts;
+import org.dbb.console.core.workspace.stages.MasterStages;
+import org.dbb.console.core.workspace.stages.MasterStagesReader;
+import org.dbb.console.core.workspace.stages.Stage;
 
 /**
  * The opened workspace as the window shows it: name, environments, items and problems. Loading runs on the
@@ -27,6 +33,7 @@ import org.dbb.console.core.workspace.config.EnvironmentSettings;
 public final class WorkspaceViewModel {
 
     private final WorkspaceLoader loader;
+    private final MasterStagesReader stagesReader;
     private final Executor background;
     private final Executor ui;
 
@@ -39,9 +46,13 @@ public final class WorkspaceViewModel {
     private final ObjectProperty<EnvironmentRow> selectedEnvironment = new SimpleObjectProperty<>();
     private final ObservableList<ItemRow> items = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<StageRow> stages = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper masterPipeline = new ReadOnlyStringWrapper("");
 
-    public WorkspaceViewModel(WorkspaceLoader loader, Executor background, Executor ui) {
+    public WorkspaceViewModel(WorkspaceLoader loader, MasterStagesReader stagesReader, Executor background,
+                              Executor ui) {
         this.loader = loader;
+        this.stagesReader = stagesReader;
         this.background = background;
         this.ui = ui;
     }
@@ -55,7 +66,8 @@ public final class WorkspaceViewModel {
         background.execute(() -> {
             try {
                 Workspace workspace = loader.open(root);
-                ui.execute(() -> show(workspace));
+                MasterStages master = stagesReader.read(workspace);
+                ui.execute(() -> show(workspace, master));
             } catch (InvalidInputException e) {
                 ui.execute(() -> fail(root, e.problems()));
             } catch (RuntimeException e) {
@@ -65,7 +77,7 @@ public final class WorkspaceViewModel {
         });
     }
 
-    private void show(Workspace workspace) {
+    private void show(Workspace workspace, MasterStages master) {
         Path repo = workspace.settings().repositoryDirectory();
         workspaceName.set(workspace.name());
         workspacePath.set(workspace.root().toString());
@@ -76,8 +88,12 @@ public final class WorkspaceViewModel {
                 .map(i -> new ItemRow(i.type(), i.displayName(), repo.relativize(i.folder()).toString()))
                 .sorted(Comparator.comparing(ItemRow::type).thenComparing(ItemRow::displayName))
                 .toList());
-        problems.setAll(workspace.items().problems().stream().map(p -> p.format(workspace.root())).toList());
-        status.set(items.size() + " items · " + environments.size() + " environments"
+        masterPipeline.set(workspace.settings().masterPipeline());
+        stages.setAll(master.layout().stages().stream().map(WorkspaceViewModel::row).toList());
+        problems.setAll(java.util.stream.Stream.concat(workspace.items().problems().stream(),
+                        master.layout().problems().stream())
+                .map(p -> p.format(workspace.root())).toList());
+        status.set(items.size() + " items · " + stages.size() + " stages · " + environments.size() + " environments"
                 + (problems.isEmpty() ? "" : " · " + problems.size() + " problems"));
         state.set(LoadState.READY);
     }
@@ -87,6 +103,21 @@ public final class WorkspaceViewModel {
         problems.setAll(found.stream().map(p -> p.format(root.toAbsolutePath())).toList());
         status.set("The workspace could not be opened: " + found.size() + " problem(s)");
         state.set(LoadState.FAILED);
+    }
+
+    private static StageRow row(Stage stage) {
+        return new StageRow(stage.number(), stage.name(), stage.activities().stream().map(WorkspaceViewModel::row)
+                .toList());
+    }
+
+    private static ActivityRow row(Activity activity) {
+        ActivityPolicy policy = activity.effectivePolicy();
+        boolean written = activity.policy().isPresent();
+        String timeout = policy.timeoutText().orElse(Timeouts.format(policy.effectiveTimeout()))
+                + " (" + Timeouts.describe(policy.effectiveTimeout()) + ")";
+        return new ActivityRow(activity.name(), activity.type(),
+                written ? policy.retryWording() : "no policy · " + policy.retryWording(),
+                policy.effectiveRetryIntervalInSeconds() + " s", timeout, !activity.isActive());
     }
 
     private static EnvironmentRow row(EnvironmentSettings env) {
@@ -124,6 +155,14 @@ public final class WorkspaceViewModel {
 
     public ObservableList<ItemRow> items() {
         return FXCollections.unmodifiableObservableList(items);
+    }
+
+    public ObservableList<StageRow> stages() {
+        return FXCollections.unmodifiableObservableList(stages);
+    }
+
+    public ReadOnlyStringProperty masterPipelineProperty() {
+        return masterPipeline.getReadOnlyProperty();
     }
 
     public ObservableList<String> problems() {

@@ -24,6 +24,9 @@ import org.dbb.console.core.sample.SampleWorkspace;
 import org.dbb.console.core.workspace.ItemDiscovery;
 import org.dbb.console.core.workspace.WorkspaceLoader;
 import org.dbb.console.core.workspace.config.ConsoleSettingsReader;
+import org.dbb.console.core.workspace.pipeline.PipelineReader;
+import org.dbb.console.core.workspace.stages.MasterStagesReader;
+import org.dbb.console.core.workspace.stages.StageLayouts;
 
 @ExtendWith(ApplicationExtension.class)
 class ConsoleWindowTest {
@@ -43,7 +46,7 @@ class ConsoleWindowTest {
         new SampleWorkspace().exportTo(root);
         WorkspaceViewModel model = new WorkspaceViewModel(
                 new WorkspaceLoader(new ConsoleSettingsReader(), new ItemDiscovery(new JsonDocuments())),
-                BACKGROUND, new FxExecutor());
+                new MasterStagesReader(new PipelineReader(), new StageLayouts()), BACKGROUND, new FxExecutor());
         new ConsoleWindow(model).show(stage, root);
     }
 

@@ -12,6 +12,9 @@ import org.dbb.console.core.sample.SampleWorkspace;
 import org.dbb.console.core.workspace.ItemDiscovery;
 import org.dbb.console.core.workspace.WorkspaceLoader;
 import org.dbb.console.core.workspace.config.ConsoleSettingsReader;
+import org.dbb.console.core.workspace.pipeline.PipelineReader;
+import org.dbb.console.core.workspace.stages.MasterStagesReader;
+import org.dbb.console.core.workspace.stages.StageLayouts;
 
 class WorkspaceViewModelTest {
 
@@ -21,7 +24,8 @@ class WorkspaceViewModelTest {
     private WorkspaceViewModel model() {
         WorkspaceLoader loader = new WorkspaceLoader(new ConsoleSettingsReader(),
                 new ItemDiscovery(new JsonDocuments()));
-        return new WorkspaceViewModel(loader, Runnable::run, Runnable::run);
+        return new WorkspaceViewModel(loader, new MasterStagesReader(new PipelineReader(), new StageLayouts()),
+                Runnable::run, Runnable::run);
     }
 
     @Test
@@ -42,6 +46,12 @@ class WorkspaceViewModelTest {
                 "integration_pipeline_DBB", "transformation_pipeline_DBB", "refresh_semantic_models");
         assertThat(model.items()).filteredOn(i -> i.type().equals("SemanticModel")).hasSizeGreaterThanOrEqualTo(6);
         assertThat(model.problems()).isEmpty();
+        assertThat(model.masterPipelineProperty().get()).isEqualTo("orchestration_pipeline_DBB");
+        assertThat(model.stages()).extracting(StageRow::name).containsExactly("Initialisation", "Integration",
+                "Transformation", "Monitoring", "Maintenance", "Semantic refresh");
+        ActivityRow transformation = model.stages().get(2).activities().get(0);
+        assertThat(transformation.retries()).isEqualTo("2 retries · up to 3 attempts");
+        assertThat(transformation.interval()).isEqualTo("120 s");
         assertThat(model.statusProperty().get()).contains("items").contains("4 environments");
     }
 
