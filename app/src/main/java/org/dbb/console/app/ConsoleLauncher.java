@@ -27,11 +27,12 @@ public final class ConsoleLauncher {
     /** Opens the window on {@code workspace}, or on the sample workspace when empty; returns at once. */
     public static void launch(ConsoleServices services, Optional<Path> workspace) {
         ExecutorService background = Executors.newFixedThreadPool(2, daemonThreads("dbb-background-"));
+        // Exporting the sample on first start is file I/O: done here on the caller's thread, not the FX thread.
+        Path root = workspace.orElseGet(services::defaultWorkspace);
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
             WorkspaceViewModel model = new WorkspaceViewModel(services.workspaceLoader(), services.masterStagesReader(), background,
                     new FxExecutor());
-            Path root = workspace.orElseGet(services::defaultWorkspace);
             new ConsoleWindow(model).show(new Stage(), root);
         });
     }

@@ -123,11 +123,11 @@ public final class WorkspaceView extends BorderPane {
         stageTable.setShowRoot(false);
         stageTable.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         stageTable.getColumns().setAll(List.of(
-                column("Stage / activity", 260, WorkspaceView::nameOf),
-                column("Type", 130, v -> v instanceof ActivityRow a ? a.type() : ""),
-                column("Retry policy", 200, v -> v instanceof ActivityRow a ? a.retries() : ""),
-                column("Interval", 70, v -> v instanceof ActivityRow a ? a.interval() : ""),
-                column("Timeout", 150, v -> v instanceof ActivityRow a ? a.timeout() : "")));
+                column("Stage / activity", 250, WorkspaceView::nameOf),
+                column("Type", 120, v -> v instanceof ActivityRow a ? a.type() : ""),
+                column("Retry policy", 190, v -> v instanceof ActivityRow a ? a.retries() : ""),
+                column("Interval", 80, v -> v instanceof ActivityRow a ? a.interval() : ""),
+                column("Timeout", 110, v -> v instanceof ActivityRow a ? a.timeout() : "")));
         stageTable.setPlaceholder(new Label("The master pipeline could not be read; see Problems."));
         rebuildStages();
         Label stagesTitle = new Label();
@@ -147,7 +147,7 @@ public final class WorkspaceView extends BorderPane {
         right.setDividerPositions(0.72);
 
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.26);
         return split;
     }
 

@@ -113,11 +113,11 @@ public final class WorkspaceViewModel {
     private static ActivityRow row(Activity activity) {
         ActivityPolicy policy = activity.effectivePolicy();
         boolean written = activity.policy().isPresent();
-        String timeout = policy.timeoutText().orElse(Timeouts.format(policy.effectiveTimeout()))
-                + " (" + Timeouts.describe(policy.effectiveTimeout()) + ")";
+        String timeout = Timeouts.describe(policy.effectiveTimeout());
+        String interval = policy.effectiveRetry() == 0 ? "—" : policy.effectiveRetryIntervalInSeconds() + " s";
         return new ActivityRow(activity.name(), activity.type(),
                 written ? policy.retryWording() : "no policy · " + policy.retryWording(),
-                policy.effectiveRetryIntervalInSeconds() + " s", timeout, !activity.isActive());
+                interval, timeout, !activity.isActive());
     }
 
     private static EnvironmentRow row(EnvironmentSettings env) {
