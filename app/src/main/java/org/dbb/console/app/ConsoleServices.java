@@ -9,6 +9,7 @@ import org.dbb.console.core.files.JsonDocuments;
 import org.dbb.console.core.sample.SampleWorkspace;
 import org.dbb.console.core.workspace.ItemDiscovery;
 import org.dbb.console.core.workspace.WorkspaceLoader;
+import org.dbb.console.core.workspace.params.edit.ParameterFileEditor;
 import org.dbb.console.core.workspace.pipeline.PipelineReader;
 import org.dbb.console.core.workspace.pipeline.RetryPolicyEditor;
 import org.dbb.console.core.workspace.stages.MasterStagesReader;
@@ -32,6 +33,7 @@ public final class ConsoleServices {
     private final RetryPolicyEditor retryPolicyEditor;
     private final StageLayouts stageLayouts;
     private final MasterStagesReader masterStagesReader;
+    private final ParameterFileEditor parameterFileEditor;
 
     public ConsoleServices(DataDirectories dataDirectories) {
         this.dataDirectories = dataDirectories;
@@ -45,6 +47,7 @@ public final class ConsoleServices {
         this.retryPolicyEditor = new RetryPolicyEditor(pipelineReader, writer);
         this.stageLayouts = new StageLayouts();
         this.masterStagesReader = new MasterStagesReader(pipelineReader, stageLayouts);
+        this.parameterFileEditor = new ParameterFileEditor(writer);
     }
 
     /** Services for the user running the process, with data kept in the platform's application-data folder. */
@@ -91,6 +94,10 @@ public final class ConsoleServices {
 
     public StageLayouts stageLayouts() {
         return stageLayouts;
+    }
+
+    public ParameterFileEditor parameterFileEditor() {
+        return parameterFileEditor;
     }
 
     public MasterStagesReader masterStagesReader() {

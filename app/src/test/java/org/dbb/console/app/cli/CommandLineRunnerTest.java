@@ -104,6 +104,53 @@ class CommandLineRunnerTest {
     }
 
     @Test
+    void paramsSetChangesOneValueAndAnEnvironmentColumnKeepingEverythingElse() throws Exception {
+        Path ws = temp.resolve("ws");
+        run("sample", "export", ws.toString());
+        Path file = ws.resolve("fabric/parameter.yml");
+        String before = Files.readString(file);
+
+        assertThat(run("params", "set", file.toString(), "--param", "key_value_replace", "--index", "2",
+                "--env", "TEST", "--value", "3")).isZero();
+        String afterSet = Files.readString(file);
+        assertThat(diffLines(before, afterSet)).singleElement().asString().contains("\"TEST\": 3");
+
+        assertThat(run("params", "set", file.toString(), "--add-env", "UAT", "--copy-from", "TEST")).isZero();
+        assertThat(run("params", "set", file.toString(), "--remove-env", "UAT")).isZero();
+        assertThat(Files.readString(file)).isEqualTo(afterSet);
+    }
+
+    @Test
+    void paramsSetRefusesAValueOfAnotherTypeWithoutWriting() throws Exception {
+        Path ws = temp.resolve("ws");
+        run("sample", "export", ws.toString());
+        Path file = ws.resolve("fabric/parameter.yml");
+        String before = Files.readString(file);
+
+        assertThat(run("params", "set", file.toString(), "--param", "key_value_replace", "--index", "2",
+                "--env", "TEST", "--value", "\"three\"")).isEqualTo(CommandLineRunner.ERRORS_FOUND);
+
+        assertThat(err()).contains("parameter.yml:").contains("one value type across environments");
+        assertThat(file).hasContent(before);
+    }
+
+    @Test
+    void paramsSetNeedsExactlyOneKindOfChange() {
+        assertThat(run("params", "set", "parameter.yml")).isEqualTo(CommandLineRunner.BAD_USAGE);
+        assertThat(run("params", "set", "parameter.yml", "--add-env", "A", "--remove-env", "B"))
+                .isEqualTo(CommandLineRunner.BAD_USAGE);
+        assertThat(err()).contains("nothing to do").contains("one change at a time");
+    }
+
+    private static java.util.List<String> diffLines(String a, String b) {
+        java.util.List<String> left = a.lines().toList();
+        java.util.List<String> right = b.lines().toList();
+        assertThat(right).hasSameSizeAs(left);
+        return java.util.stream.IntStream.range(0, left.size()).filter(i -> !left.get(i).equals(right.get(i)))
+                .mapToObj(right::get).toList();
+    }
+
+    @Test
     void unknownOptionIsBadUsage() {
         assertThat(run("sample", "export", temp.resolve("x").toString(), "--frobnicate")).isEqualTo(CommandLineRunner.BAD_USAGE);
         assertThat(err()).contains("frobnicate");
