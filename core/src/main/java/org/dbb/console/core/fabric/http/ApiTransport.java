@@ -229,8 +229,8 @@ public final class ApiTransport {
             if (response.isSuccessful()) {
                 return new ApiResponse(call, response.code(), response.headers(), bytes, now);
             }
-            throw Failures.fromResponse(request, response.code(), response.message(), response.headers(), bytes,
-                    now);
+            throw Failures.fromResponse(request, response.code(), response.message(), response.headers(),
+                    json.treeOrMissing(bytes), now);
         } catch (IOException e) {
             throw Failures.fromIo(request, e);
         }
@@ -245,7 +245,7 @@ public final class ApiTransport {
 
     private SignInException signInExpired(ApiRequest request, Response response, byte[] body, Instant now) {
         FabricApiException detail = Failures.fromResponse(request, response.code(), response.message(),
-                response.headers(), body, now);
+                response.headers(), json.treeOrMissing(body), now);
         String refreshed = response.priorResponse() != null ? " even with a freshly fetched token" : "";
         return new SignInException("sign-in expired for " + environment + " (" + request.call() + " was refused"
                 + refreshed + ", request id " + detail.requestId().orElse("unknown") + "); sign in again", detail);

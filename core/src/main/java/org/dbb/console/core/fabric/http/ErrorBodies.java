@@ -1,12 +1,10 @@
 package org.dbb.console.core.fabric.http;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.Headers;
 
 /**
@@ -16,7 +14,6 @@ import okhttp3.Headers;
  */
 final class ErrorBodies {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> REQUEST_ID_HEADERS = List.of("RequestId", "x-ms-request-id", "request-id",
             "x-ms-correlation-id", "ActivityId");
     private static final List<String> ERROR_CODE_HEADERS = List.of("x-ms-public-api-error-code", "x-ms-error-code");
@@ -28,8 +25,8 @@ final class ErrorBodies {
     record Parsed(ServiceError error, Optional<Boolean> retriable) {
     }
 
-    static Parsed parse(int status, String reasonPhrase, Headers headers, byte[] body) {
-        JsonNode root = tree(body);
+    /** Reads an error response whose body was parsed into {@code root} (a missing node when it was not JSON). */
+    static Parsed parse(int status, String reasonPhrase, Headers headers, JsonNode root) {
         JsonNode powerBi = root.path("error");
         String code = firstText(root.path("errorCode"), powerBi.path("code"), root.path("typeKey"))
                 .or(() -> ERROR_CODE_HEADERS.stream().map(headers::get).filter(ErrorBodies::present).findFirst())
@@ -91,18 +88,5 @@ final class ErrorBodies {
 
     private static boolean present(String s) {
         return s != null && !s.isBlank();
-    }
-
-    private static JsonNode tree(byte[] body) {
-        if (body.length == 0) {
-            return MAPPER.missingNode();
-        }
-        try {
-            JsonNode node = MAPPER.readTree(body);
-            return node == null ? MAPPER.missingNode() : node;
-        } catch (IOException e) {
-            // gateways answer with HTML; the status and headers still tell the story
-            return MAPPER.missingNode();
-        }
     }
 }

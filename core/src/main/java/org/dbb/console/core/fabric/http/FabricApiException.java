@@ -19,7 +19,7 @@ public class FabricApiException extends RuntimeException {
     private final String serviceMessage;
     private final String requestId;
     private final boolean retriable;
-    private final transient Duration retryAfter;
+    private final Duration retryAfter;
     private final boolean outcomeUnknown;
     private final int attempts;
     private final String giveUpReason;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import okhttp3.Headers;
 
 /**
@@ -25,7 +26,7 @@ final class Failures {
     }
 
     static FabricApiException fromResponse(ApiRequest request, int status, String reasonPhrase, Headers headers,
-            byte[] body, Instant now) {
+            JsonNode body, Instant now) {
         ErrorBodies.Parsed parsed = ErrorBodies.parse(status, reasonPhrase, headers, body);
         Duration retryAfter = RetryAfter.parse(headers.get("Retry-After"), now).orElse(null);
         // 429, 430 and 503 mean the service refused the work, so even a job submission may be sent again

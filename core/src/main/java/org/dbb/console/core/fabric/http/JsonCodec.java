@@ -45,6 +45,19 @@ public final class JsonCodec {
         }
     }
 
+    /** {@code body} as a tree, or a missing node when it is empty or not JSON (a gateway's HTML error page). */
+    JsonNode treeOrMissing(byte[] body) {
+        if (body.length == 0) {
+            return mapper.missingNode();
+        }
+        try {
+            JsonNode node = mapper.readTree(body);
+            return node == null ? mapper.missingNode() : node;
+        } catch (IOException e) {
+            return mapper.missingNode();
+        }
+    }
+
     /** {@code node} (part of {@code response}) as {@code type}. */
     public <T> T convert(JsonNode node, Class<T> type, ApiResponse response) {
         try {

@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public record NotebookParameter(Object value, Type type) {
 
-    /** The parameter types a notebook run accepts. */
+    /** The parameter types a notebook run accepts. Immutable. */
     public enum Type {
         STRING("string"), INT("int"), FLOAT("float"), BOOL("bool");
 

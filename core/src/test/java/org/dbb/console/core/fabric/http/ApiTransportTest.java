@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.dbb.console.core.auth.AccessTokens;
 import org.dbb.console.core.auth.SignInException;
 import org.dbb.console.core.auth.TokenScope;
 import org.dbb.console.core.fabric.testing.FakeTokens;
@@ -83,6 +85,32 @@ class ApiTransportTest {
                 .hasMessageNotContaining("fresh-FABRIC")
                 .hasCauseInstanceOf(FabricApiException.class);
         assertThat(fixture.server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aSignInFailureOfTheTokenSupplierReachesTheCallerUnretried() {
+        AccessTokens refusing = (scope, forceRefresh) -> {
+            throw new SignInException("no account is signed in for prod; sign in again");
+        };
+        ApiTransport unsigned = ApiTransport.builder(new OkHttpClient(), refusing, fixture.scheduler)
+                .endpoints(ServiceEndpoints.emulator(fixture.server.url("/").uri())).retryBudget(TransportFixture.QUICK)
+                .build();
+
+        assertThatThrownBy(() -> unsigned.execute(list()))
+                .isInstanceOf(SignInException.class).hasMessage("no account is signed in for prod; sign in again");
+        assertThatThrownBy(() -> Futures.join(unsigned.executeAsync(list())))
+                .isInstanceOf(SignInException.class);
+        assertThat(fixture.server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void asyncCallsReportSignInExpiredToo() {
+        fixture.enqueue(401, null);
+        fixture.enqueue(401, null);
+
+        assertThatThrownBy(() -> Futures.join(transport.executeAsync(list())))
+                .isInstanceOf(SignInException.class)
+                .hasMessageContaining("even with a freshly fetched token");
     }
 
     @Test
