@@ -1,0 +1,151 @@
+package org.dbb.console.core.fabric.powerbi;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import okhttp3.HttpUrl;
+
+import org.dbb.console.core.fabric.http.ApiCall;
+import org.dbb.console.core.fabric.http.ApiRequest;
+import org.dbb.console.core.fabric.http.ApiResponse;
+import org.dbb.console.core.fabric.http.ApiTransport;
+import org.dbb.console.core.fabric.http.FabricApiException;
+import org.dbb.console.core.fabric.http.Futures;
+import org.dbb.console.core.fabric.http.JsonCodec;
+import org.dbb.console.core.fabric.http.Service;
+import org.dbb.console.core.fabric.http.WaitListener;
+
+/**
+ * The Power BI refresh API for semantic models: start an enhanced refresh, read its progress and the model's
+ * history, cancel it. A Fabric workspace id is the Power BI group id and a semantic model's item id is its dataset
+ * id. Thread-safe; blocking methods must run on a background thread, {@code …Async} methods never block the caller.
+ */
+public final class PowerBiClient {
+
+    static final ApiCall TRIGGER = ApiCall.post(Service.POWER_BI,
+            "/v1.0/myorg/groups/{groupId}/datasets/{datasetId}/refreshes");
+    static final ApiCall GET_REFRESH = ApiCall.get(Service.POWER_BI,
+            "/v1.0/myorg/groups/{groupId}/datasets/{datasetId}/refreshes/{refreshId}");
+    static final ApiCall HISTORY = ApiCall.get(Service.POWER_BI,
+            "/v1.0/myorg/groups/{groupId}/datasets/{datasetId}/refreshes?$top={top}");
+    static final ApiCall CANCEL = ApiCall.delete(Service.POWER_BI,
+            "/v1.0/myorg/groups/{groupId}/datasets/{datasetId}/refreshes/{refreshId}");
+
+    private final ApiTransport transport;
+
+    public PowerBiClient(ApiTransport transport) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+    }
+
+    /** This client reporting waits (throttling, outages) to {@code listener}. */
+    public PowerBiClient withWaitListener(WaitListener listener) {
+        return new PowerBiClient(transport.withWaitListener(listener));
+    }
+
+    public RefreshStart triggerRefresh(String groupId, String datasetId, RefreshRequest request) {
+        return Futures.join(triggerRefreshAsync(groupId, datasetId, request));
+    }
+
+    /**
+     * Starts an enhanced refresh. A model that is already refreshing answers {@link RefreshStart.Busy}; any other
+     * refusal fails the future with a {@link FabricApiException}.
+     */
+    public CompletableFuture<RefreshStart> triggerRefreshAsync(String groupId, String datasetId,
+            RefreshRequest request) {
+        ApiRequest post = ApiRequest.to(TRIGGER, refreshes(groupId, datasetId).build())
+                .withJsonBody(transport.json().write(PowerBiDtos.RefreshRequestDto.of(request)));
+        return transport.executeAsync(post).handle((response, error) -> {
+            if (error == null) {
+                return new RefreshStart.Started(refreshRef(response, groupId, datasetId));
+            }
+            Throwable cause = Futures.unwrap(error);
+            if (cause instanceof FabricApiException e && isBusy(e)) {
+                return new RefreshStart.Busy(groupId, datasetId, e.serviceMessage(), e.requestId());
+            }
+            throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
+        });
+    }
+
+    public RefreshDetail getRefresh(String groupId, String datasetId, String refreshId) {
+        return Futures.join(getRefreshAsync(groupId, datasetId, refreshId));
+    }
+
+    /** The refresh's progress: Power BI answers 202 while it runs and 200 once it has finished. */
+    public CompletableFuture<RefreshDetail> getRefreshAsync(String groupId, String datasetId, String refreshId) {
+        ApiRequest get = ApiRequest.to(GET_REFRESH, refreshes(groupId, datasetId).addPathSegment(refreshId).build());
+        return transport.executeAsync(get).thenApply(response -> json().toDomain(response,
+                () -> json().read(response, PowerBiDtos.RefreshDetailDto.class)
+                        .toDomain(refreshId, response.retryAfter())));
+    }
+
+    /** The latest {@code top} refreshes of the model, newest first, including ones the console did not start. */
+    public List<RefreshHistoryEntry> refreshHistory(String groupId, String datasetId, int top) {
+        if (top < 1) {
+            throw new IllegalArgumentException("top must be at least 1");
+        }
+        // Power BI's OData option is spelled with a literal '$'
+        HttpUrl url = refreshes(groupId, datasetId).addEncodedQueryParameter("$top", Integer.toString(top)).build();
+        ApiResponse response = transport.execute(ApiRequest.to(HISTORY, url));
+        return json().toDomain(response, () -> {
+            PowerBiDtos.HistoryDto history = json().read(response, PowerBiDtos.HistoryDto.class);
+            return history.value() == null ? List.of()
+                    : history.value().stream().map(PowerBiDtos.HistoryEntryDto::toDomain).toList();
+        });
+    }
+
+    public void cancelRefresh(String groupId, String datasetId, String refreshId) {
+        Futures.join(cancelRefreshAsync(groupId, datasetId, refreshId));
+    }
+
+    /** Cancels an enhanced refresh; scheduled and portal refreshes cannot be cancelled this way. */
+    public CompletableFuture<Void> cancelRefreshAsync(String groupId, String datasetId, String refreshId) {
+        ApiRequest delete = ApiRequest.to(CANCEL, refreshes(groupId, datasetId).addPathSegment(refreshId).build());
+        return transport.executeAsync(delete).thenApply(response -> null);
+    }
+
+    private JsonCodec json() {
+        return transport.json();
+    }
+
+    private HttpUrl.Builder refreshes(String groupId, String datasetId) {
+        return transport.url(Service.POWER_BI, "v1.0", "myorg", "groups", groupId, "datasets", datasetId,
+                "refreshes");
+    }
+
+    /**
+     * The refresh id: the last segment of {@code Location} (the refresh's own URL), else {@code x-ms-request-id};
+     * Power BI sends both for an enhanced refresh and they agree.
+     */
+    private static RefreshRef refreshRef(ApiResponse response, String groupId, String datasetId) {
+        Optional<String> fromLocation = response.header("Location").flatMap(PowerBiClient::lastSegmentAfterRefreshes);
+        String refreshId = fromLocation.or(() -> response.header("x-ms-request-id"))
+                .orElseThrow(() -> FabricApiException.outcomeUnknown(TRIGGER, "RefreshIdMissing",
+                        "Power BI accepted the refresh but named no refresh id; find it in the refresh history",
+                        response.requestId()));
+        return new RefreshRef(groupId, datasetId, refreshId, response.retryAfter());
+    }
+
+    private static Optional<String> lastSegmentAfterRefreshes(String location) {
+        String path = location.split("[?#]", 2)[0];
+        String[] segments = path.split("/");
+        int n = segments.length;
+        if (n >= 2 && segments[n - 2].equalsIgnoreCase("refreshes") && !segments[n - 1].isBlank()) {
+            return Optional.of(segments[n - 1]);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Power BI runs one refresh per model; a second request gets 400 "Another refresh request is already
+     * executing". Only the message tells this 400 apart, so the match is deliberately loose.
+     */
+    private static boolean isBusy(FabricApiException e) {
+        String message = e.serviceMessage().toLowerCase(Locale.ROOT);
+        return (e.status() == 400 || e.status() == 409)
+                && (message.contains("already executing") || message.contains("another refresh"));
+    }
+}
