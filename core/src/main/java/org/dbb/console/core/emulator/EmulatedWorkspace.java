@@ -35,8 +35,8 @@ public record EmulatedWorkspace(String environment, UUID id, String displayName,
     }
 
     /** The id of the item of that type and name; fails when there is none, for tests and wiring code. */
-    public UUID itemId(String type, String displayName) {
-        return item(type, displayName).map(EmulatedItem::id).orElseThrow(() -> new IllegalArgumentException(
-                "workspace " + displayName + " has no " + type + " called '" + displayName + "'"));
+    public UUID itemId(String type, String name) {
+        return item(type, name).map(EmulatedItem::id).orElseThrow(() -> new IllegalArgumentException(
+                "the " + environment + " workspace has no " + type + " called '" + name + "'"));
     }
 }

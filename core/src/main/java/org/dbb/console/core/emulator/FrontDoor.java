@@ -154,7 +154,8 @@ final class FrontDoor implements HttpHandler {
             }
         }
         synchronized (stateLock) {
-            return route.handler().handle(request);
+            // Read the clock under the lock, so requests change the state in the order of their times.
+            return route.handler().handle(request.at(clock.instant()));
         }
     }
 

@@ -201,6 +201,31 @@ class RefreshTest {
         assertThat(reply.json().has("errorCode")).isFalse();
     }
 
+    @Test
+    void concurrentRequestsForOneModelStartExactlyOneRefresh() {
+        harness = EmulatorHarness.start(temp, EmulatorHarness.scenario(SCENARIO));
+        java.util.List<java.util.concurrent.CompletableFuture<EmulatorHarness.Reply>> replies =
+                new java.util.ArrayList<>();
+        try (var pool = new PoolCloser(java.util.concurrent.Executors.newFixedThreadPool(8))) {
+            for (int i = 0; i < 8; i++) {
+                replies.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> harness.post(refreshes("Customer360"), ENHANCED), pool.executor()));
+            }
+            java.util.List<Integer> statuses = replies.stream().map(f -> f.join().status()).toList();
+
+            assertThat(statuses).containsOnlyOnce(202).containsOnly(202, 400);
+            assertThat(harness.emulator.stats().maxInFlightRefreshes("sandbox", "Customer360")).isEqualTo(1);
+        }
+    }
+
+    /** Shuts a pool down when a test ends. */
+    private record PoolCloser(java.util.concurrent.ExecutorService executor) implements AutoCloseable {
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
+    }
+
     private String refreshes(String model) {
         return "/v1.0/myorg/groups/" + harness.sandbox() + "/datasets/" + harness.item("SemanticModel", model)
                 + "/refreshes";
