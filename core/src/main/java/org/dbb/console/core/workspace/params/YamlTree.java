@@ -79,10 +79,10 @@ final class YamlTree {
     private YamlValue load() throws YamlLoadException {
         checkPrintable();
         Node root = compose();
+        checkScannerRules(root);
         if (root == null) {
             return new Scalar(PyType.NONE, null, new SourcePosition(file, 1, 1));
         }
-        checkTabs(root);
         if (root instanceof MappingNode mapping) {
             new DuplicateKeyCheck(this).check(mapping);
         }
@@ -110,31 +110,125 @@ final class YamlTree {
         options.setNestingDepthLimit(10_000);
         options.setCodePointLimit(Integer.MAX_VALUE);
         options.setAllowRecursiveKeys(true);
-        try {
-            Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new PyYamlResolver(),
-                    options);
-            return composer.getSingleNode();
-        } catch (MarkedYAMLException e) {
-            throw error(e.getContext(), e.getContextMark(), pyProblem(e.getProblem()), e.getProblemMark());
-        } catch (YAMLException e) {
-            throw new YamlLoadException(String.valueOf(e.getMessage()), 0, 0);
-        } catch (RuntimeException e) {
-            // SnakeYAML signals a few malformed inputs with plain runtime exceptions; still a load error.
-            throw new YamlLoadException(e.getClass().getSimpleName() + ": " + e.getMessage(), 0, 0);
+        String source = text;
+        while (true) {
+            try {
+                Composer composer = new Composer(new ParserImpl(new StreamReader(source), options),
+                        new PyYamlResolver(), options);
+                return composer.getSingleNode();
+            } catch (MarkedYAMLException e) {
+                Mark at = e.getProblemMark();
+                if (at != null && e.getProblem() != null && e.getProblem().startsWith("found unknown escape character")
+                        && at.getIndex() < codePoints.length && codePoints[at.getIndex()] == '\t') {
+                    // PyYAML accepts a backslash followed by a tab in double quotes (it means a tab);
+                    // SnakeYAML does not. "\t" has the same length and meaning, so marks stay valid.
+                    int[] patched = source.codePoints().toArray();
+                    patched[at.getIndex()] = 't';
+                    source = new String(patched, 0, patched.length);
+                    continue;
+                }
+                throw error(pyContext(e.getContext(), e.getProblem()), e.getContextMark(), pyProblem(e.getProblem()),
+                        at);
+            } catch (YAMLException e) {
+                throw new YamlLoadException(String.valueOf(e.getMessage()), 0, 0);
+            } catch (RuntimeException e) {
+                // SnakeYAML signals a few malformed inputs with plain runtime exceptions; still a load error.
+                throw new YamlLoadException(e.getClass().getSimpleName() + ": " + e.getMessage(), 0, 0);
+            }
         }
+    }
+
+    private static String pyContext(String context, String problem) {
+        if ("while scanning a tag".equals(context) && problem != null && problem.startsWith("expected URI")) {
+            return "while parsing a tag";
+        }
+        return context;
     }
 
     /**
      * PyYAML never accepts a tab outside quoted scalars, block scalar text and comments, while SnakeYAML allows
      * tabs inside and after plain scalars; reproduce PyYAML's scanner error at the first such tab.
      */
-    private void checkTabs(Node root) throws YamlLoadException {
+    private void checkScannerRules(Node root) throws YamlLoadException {
+        YamlLoadException tab = tabError(root);
+        YamlLoadException anchor = anchorError();
+        if (tab != null && (anchor == null || tab.line() < anchor.line()
+                || (tab.line() == anchor.line() && tab.column() < anchor.column()))) {
+            throw tab;
+        }
+        if (anchor != null) {
+            throw anchor;
+        }
+    }
+
+    /**
+     * Scanner rules where SnakeYAML is more lenient than PyYAML. PyYAML anchor and alias names are ASCII letters, digits, '-' and '_', followed by a space, a line break or
+     * one of "?:,]}%@`"; SnakeYAML accepts more. Returns PyYAML's error for the first name it would refuse.
+     */
+    private YamlLoadException anchorError() {
+        if (text.indexOf('&') < 0 && text.indexOf('*') < 0 && text.indexOf('%') < 0) {
+            return null;
+        }
+        boolean afterDirective = false;
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        org.yaml.snakeyaml.scanner.Scanner scanner = new org.yaml.snakeyaml.scanner.ScannerImpl(
+                new StreamReader(text), options);
+        try {
+            while (scanner.checkToken()) {
+                org.yaml.snakeyaml.tokens.Token token = scanner.getToken();
+                if (token instanceof org.yaml.snakeyaml.tokens.DirectiveToken) {
+                    afterDirective = true;
+                    continue;
+                }
+                if (afterDirective && token instanceof org.yaml.snakeyaml.tokens.StreamEndToken) {
+                    // PyYAML insists on '---' after directives; SnakeYAML lets the stream end there.
+                    return error(null, null, "expected '<document start>', but found '<stream end>'",
+                            token.getStartMark());
+                }
+                afterDirective = false;
+                if (token instanceof org.yaml.snakeyaml.tokens.AnchorToken
+                        || token instanceof org.yaml.snakeyaml.tokens.AliasToken) {
+                    int start = token.getStartMark().getIndex();
+                    String name = codePoints[start] == '*' ? "alias" : "anchor";
+                    int i = start + 1;
+                    while (i < codePoints.length && isAnchorChar(codePoints[i])) {
+                        i++;
+                    }
+                    int after = i < codePoints.length ? codePoints[i] : 0;
+                    boolean snakeTookMore = ("%@`".indexOf(after) >= 0 && after != 0);
+                    if (snakeTookMore && i > start + 1) {
+                        return error("while scanning for the next token", null, "found character "
+                                + PyValues.reprString(Character.toString(after)) + " that cannot start any token",
+                                markAt(i));
+                    }
+                    if (i == start + 1 || "\0 \t\r\n\u0085\u2028\u2029?:,]}%@`".indexOf(after) < 0) {
+                        return error("while scanning an " + name, token.getStartMark(),
+                                "expected alphabetic or numeric character, but found "
+                                        + PyValues.reprString(after == 0 ? "\0" : Character.toString(after)),
+                                markAt(i));
+                    }
+                }
+            }
+        } catch (YAMLException e) {
+            // Composition already succeeded, so the scanner cannot fail here; nothing more to check.
+        }
+        return null;
+    }
+
+    private static boolean isAnchorChar(int c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_';
+    }
+
+    private YamlLoadException tabError(Node root) {
         if (text.indexOf('\t') < 0) {
-            return;
+            return null;
         }
         boolean[] safe = new boolean[codePoints.length + 1];
         boolean[] plain = new boolean[codePoints.length + 1];
-        markScalarRanges(root, safe, plain, new IdentityHashMap<>());
+        if (root != null) {
+            markScalarRanges(root, safe, plain, new IdentityHashMap<>());
+        }
         boolean inComment = false;
         for (int i = 0; i < codePoints.length; i++) {
             int cp = codePoints[i];
@@ -151,10 +245,11 @@ final class YamlTree {
                 continue;
             }
             if (cp == '\t') {
-                throw error("while scanning for the next token", null,
+                return error("while scanning for the next token", null,
                         "found character '\\t' that cannot start any token", markAt(i));
             }
         }
+        return null;
     }
 
     private void markScalarRanges(Node node, boolean[] safe, boolean[] plain, Map<Node, Boolean> seen) {
@@ -223,12 +318,7 @@ final class YamlTree {
             case "tag:yaml.org,2002:timestamp":
                 return timestamp(v, node, at);
             case "tag:yaml.org,2002:binary":
-                try {
-                    byte[] bytes = Base64.getMimeDecoder().decode(v);
-                    return new Scalar(PyType.BYTES, bytesRepr(bytes), at);
-                } catch (IllegalArgumentException e) {
-                    throw error(null, null, "failed to convert base64 data: " + e.getMessage(), node.getStartMark());
-                }
+                return new Scalar(PyType.BYTES, bytesRepr(pythonBase64(v, node)), at);
             case SEQ, OMAP, PAIRS:
                 throw error(null, null, "expected a sequence node, but found scalar", node.getStartMark());
             case MAP, SET:
@@ -474,6 +564,35 @@ final class YamlTree {
         return new Scalar(PyType.DATETIME, b.toString(), at);
     }
 
+    /** Python's lenient {@code base64.decodebytes}: characters outside the alphabet are skipped. */
+    private byte[] pythonBase64(String value, Node node) throws YamlLoadException {
+        StringBuilder data = new StringBuilder();
+        int padding = 0;
+        for (char c : value.toCharArray()) {
+            if (c == '=') {
+                padding++;
+                if ((data.length() + padding) % 4 == 0) {
+                    break;
+                }
+            } else if (Character.isLetterOrDigit(c) && c < 128 || c == '+' || c == '/') {
+                if (padding > 0) {
+                    padding = 0;
+                }
+                data.append(c);
+            }
+        }
+        if (data.length() % 4 == 1 || (data.length() % 4 != 0 && (data.length() + padding) % 4 != 0)) {
+            throw error(null, null, "failed to decode base64 data: "
+                    + (data.length() % 4 == 1 ? "Invalid base64-encoded string" : "Incorrect padding"),
+                    node.getStartMark());
+        }
+        String body = data.toString();
+        while (body.length() % 4 != 0) {
+            body += "=";
+        }
+        return Base64.getDecoder().decode(body);
+    }
+
     private static String bytesRepr(byte[] bytes) {
         StringBuilder b = new StringBuilder("b'");
         for (byte raw : bytes) {
@@ -588,13 +707,19 @@ final class YamlTree {
     }
 
     private static final Pattern SNAKE_CHAR = Pattern.compile(
-            "found character '(.*)\\((\\d+|TAB)\\)' that cannot start any token.*", Pattern.DOTALL);
+            "found character '(.+?)' that cannot start any token.*", Pattern.DOTALL);
+    private static final Pattern SNAKE_FOUND_CODE = Pattern.compile("(.*but found) (.)\\((\\d+)\\)$", Pattern.DOTALL);
     private static final Pattern SNAKE_ESCAPE = Pattern.compile(
             "found unknown escape character (.*)\\((\\d+)\\)", Pattern.DOTALL);
     private static final Pattern SNAKE_HEX = Pattern.compile(
             "expected escape sequence of (\\d+) hexadecimal numbers, but found: (.*)", Pattern.DOTALL);
     private static final Pattern SNAKE_ALIAS = Pattern.compile("found undefined alias (.*)", Pattern.DOTALL);
-    private static final Pattern SNAKE_GOT = Pattern.compile("(.*but (?:got|found)) (<[^>']+>)$", Pattern.DOTALL);
+    private static final Pattern SNAKE_GOT = Pattern.compile("(.*but (?:got|found)) ([^' ][^']*)$", Pattern.DOTALL);
+    private static final Pattern SNAKE_QUOTED_CODE = Pattern.compile("(.*but found '.*') \\(\\d+\\)$",
+            Pattern.DOTALL);
+    private static final Pattern SNAKE_ANCHOR_CHAR = Pattern.compile("unexpected character found (.?)\\((\\d+)\\)",
+            Pattern.DOTALL);
+    private static final Pattern SNAKE_GLOBAL_TAG = Pattern.compile("Global tag is not allowed: (.*)", Pattern.DOTALL);
 
     /** SnakeYAML words a few problems differently from PyYAML; say them the PyYAML way. */
     private static String pyProblem(String problem) {
@@ -603,8 +728,12 @@ final class YamlTree {
         }
         Matcher m = SNAKE_CHAR.matcher(problem);
         if (m.matches()) {
-            String ch = m.group(2).equals("TAB") ? "\t" : new String(Character.toChars(Integer.parseInt(m.group(2))));
+            String ch = m.group(1).startsWith("\\t") ? "\t" : m.group(1);
             return "found character " + PyValues.reprString(ch) + " that cannot start any token";
+        }
+        m = SNAKE_FOUND_CODE.matcher(problem);
+        if (m.matches()) {
+            return m.group(1) + " " + PyValues.reprString(new String(Character.toChars(Integer.parseInt(m.group(3)))));
         }
         m = SNAKE_ESCAPE.matcher(problem);
         if (m.matches()) {
@@ -618,6 +747,19 @@ final class YamlTree {
                     .stream().mapToObj(Character::toString).findFirst().orElse(found.isEmpty() ? "" : found);
             return "expected escape sequence of " + m.group(1) + " hexadecimal numbers, but found "
                     + PyValues.reprString(bad);
+        }
+        m = SNAKE_QUOTED_CODE.matcher(problem);
+        if (m.matches()) {
+            return m.group(1);
+        }
+        m = SNAKE_ANCHOR_CHAR.matcher(problem);
+        if (m.matches()) {
+            return "expected alphabetic or numeric character, but found "
+                    + PyValues.reprString(new String(Character.toChars(Integer.parseInt(m.group(2)))));
+        }
+        m = SNAKE_GLOBAL_TAG.matcher(problem);
+        if (m.matches()) {
+            return "could not determine a constructor for the tag " + PyValues.reprString(m.group(1));
         }
         m = SNAKE_ALIAS.matcher(problem);
         if (m.matches()) {
