@@ -9,7 +9,11 @@ import org.dbb.console.core.files.JsonDocuments;
 import org.dbb.console.core.sample.SampleWorkspace;
 import org.dbb.console.core.workspace.ItemDiscovery;
 import org.dbb.console.core.workspace.WorkspaceLoader;
+import org.dbb.console.core.workspace.params.ParameterFileValidator;
 import org.dbb.console.core.workspace.params.edit.ParameterFileEditor;
+import org.dbb.console.core.workspace.params.resolve.ParameterPreview;
+import org.dbb.console.core.workspace.params.resolve.ParameterResolver;
+import org.dbb.console.core.workspace.validate.WorkspaceValidator;
 import org.dbb.console.core.workspace.pipeline.PipelineReader;
 import org.dbb.console.core.workspace.pipeline.RetryPolicyEditor;
 import org.dbb.console.core.workspace.stages.MasterStagesReader;
@@ -34,6 +38,10 @@ public final class ConsoleServices {
     private final StageLayouts stageLayouts;
     private final MasterStagesReader masterStagesReader;
     private final ParameterFileEditor parameterFileEditor;
+    private final ParameterFileValidator parameterValidator;
+    private final ParameterResolver parameterResolver;
+    private final ParameterPreview parameterPreview;
+    private final WorkspaceValidator workspaceValidator;
 
     public ConsoleServices(DataDirectories dataDirectories) {
         this.dataDirectories = dataDirectories;
@@ -48,6 +56,11 @@ public final class ConsoleServices {
         this.stageLayouts = new StageLayouts();
         this.masterStagesReader = new MasterStagesReader(pipelineReader, stageLayouts);
         this.parameterFileEditor = new ParameterFileEditor(writer);
+        this.parameterValidator = new ParameterFileValidator();
+        this.parameterResolver = new ParameterResolver();
+        this.parameterPreview = new ParameterPreview();
+        this.workspaceValidator = new WorkspaceValidator(settingsReader, itemDiscovery, pipelineReader,
+                masterStagesReader, parameterValidator);
     }
 
     /** Services for the user running the process, with data kept in the platform's application-data folder. */
@@ -94,6 +107,22 @@ public final class ConsoleServices {
 
     public StageLayouts stageLayouts() {
         return stageLayouts;
+    }
+
+    public ParameterFileValidator parameterValidator() {
+        return parameterValidator;
+    }
+
+    public ParameterResolver parameterResolver() {
+        return parameterResolver;
+    }
+
+    public ParameterPreview parameterPreview() {
+        return parameterPreview;
+    }
+
+    public WorkspaceValidator workspaceValidator() {
+        return workspaceValidator;
     }
 
     public ParameterFileEditor parameterFileEditor() {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code dbb params}: the fabric-cicd parameter file. One per invocation. */
 @Command(name = "params", mixinStandardHelpOptions = true,
         description = "The fabric-cicd parameter file (parameter.yml): check, preview, change.",
-        subcommands = {ParamsSetCommand.class})
+        subcommands = {ParamsCheckCommand.class, ParamsPreviewCommand.class, ParamsSetCommand.class})
 public final class ParamsCommand implements Runnable {
 
     @Spec

@@ -50,7 +50,8 @@ public final class JsonDocuments {
             int line = at == null ? 0 : Math.max(0, at.getLineNr());
             int column = at == null ? 0 : Math.max(0, at.getColumnNr());
             throw new InvalidInputException(Problem.error(file.path(), line, column,
-                    "malformed JSON: " + e.getOriginalMessage() + "; fix the syntax at this position"));
+                    "the file is not valid JSON: " + JsonErrors.describe(e)
+                            + "; fix the JSON syntax at this line and column"));
         }
     }
 }

@@ -155,7 +155,7 @@ public final class JsonDocument {
         JsonLocation at = e.getLocation();
         int line = at == null ? 0 : Math.max(0, at.getLineNr());
         int column = at == null ? 0 : Math.max(0, at.getColumnNr());
-        return Problem.error(file, line, column, "the file is not valid JSON: " + e.getOriginalMessage()
+        return Problem.error(file, line, column, "the file is not valid JSON: " + org.dbb.console.core.files.JsonErrors.describe(e)
                 + "; fix the JSON syntax at this line and column (usually a missing or extra comma, quote or bracket"
                 + " just before it), then open the file again");
     }
