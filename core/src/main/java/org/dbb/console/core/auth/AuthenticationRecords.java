@@ -40,7 +40,8 @@ final class AuthenticationRecords {
         }
         try (InputStream in = Files.newInputStream(file)) {
             return Optional.of(AuthenticationRecord.deserialize(in));
-        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
+            // azure-identity reports a malformed record as a bare RuntimeException around its JSON parser's error.
             LOG.warn("Ignoring unreadable sign-in record {} ({}); the next sign-in replaces it", file,
                     e.getClass().getSimpleName());
             return Optional.empty();

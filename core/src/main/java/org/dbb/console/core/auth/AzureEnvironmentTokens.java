@@ -2,6 +2,7 @@ package org.dbb.console.core.auth;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -110,17 +111,23 @@ final class AzureEnvironmentTokens implements EnvironmentTokens {
         }
     }
 
+    /** Waits for a sign-in in progress, so its remembered account cannot reappear after the sign-out. */
     @Override
     public void signOut() {
-        cache.clear();
-        records.delete(environment);
-        synchronized (lock) {
-            record = Optional.empty();
-            // A new credential is the only way to empty azure-identity's in-memory cache.
-            credential = source.create(cacheOptions(), Optional.empty());
-            status = SignInStatus.of(environment, SignInState.SIGNED_OUT, storage())
-                    .withAccount(fixedAccount);
-            publish(status);
+        signInLock.lock();
+        try {
+            cache.clear();
+            records.delete(environment);
+            synchronized (lock) {
+                record = Optional.empty();
+                // A new credential is the only way to empty azure-identity's in-memory cache.
+                credential = source.create(cacheOptions(), Optional.empty());
+                status = SignInStatus.of(environment, SignInState.SIGNED_OUT, storage())
+                        .withAccount(fixedAccount);
+                publish(status);
+            }
+        } finally {
+            signInLock.unlock();
         }
         LOG.info("Signed out of {}", environment);
     }
@@ -223,7 +230,7 @@ final class AzureEnvironmentTokens implements EnvironmentTokens {
         }
     }
 
-    private void update(SignInState state, Optional<java.time.Instant> expiresAt, Optional<String> message) {
+    private void update(SignInState state, Optional<Instant> expiresAt, Optional<String> message) {
         synchronized (lock) {
             SignInStatus next = SignInStatus.of(environment, state, storage())
                     .withAccount(status.account()).withExpiresAt(expiresAt);

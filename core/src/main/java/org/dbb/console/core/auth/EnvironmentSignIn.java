@@ -13,6 +13,8 @@ import okhttp3.OkHttpClient;
 import org.dbb.console.core.files.DataDirectories;
 import org.dbb.console.core.workspace.config.AuthMethod;
 import org.dbb.console.core.workspace.config.EnvironmentSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds each environment's {@link EnvironmentTokens} from its {@code dbb-console.yml} settings: the emulator's
@@ -21,6 +23,8 @@ import org.dbb.console.core.workspace.config.EnvironmentSettings;
  * persistent token cache and the folder of remembered accounts. Thread-safe.
  */
 public final class EnvironmentSignIn {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnvironmentSignIn.class);
 
     private final HttpClient http;
     private final SignInOptions options;
@@ -60,7 +64,9 @@ public final class EnvironmentSignIn {
      */
     public EnvironmentTokens tokensFor(EnvironmentSettings env, Map<String, VariableValue> variables) {
         if (env.emulator()) {
-            return new EmulatorTokens(env.name());
+            EmulatorTokens tokens = new EmulatorTokens(env.name());
+            announce(tokens.status());
+            return tokens;
         }
         if (env.auth() == AuthMethod.DEVICE_CODE && deviceCodePrompt.isEmpty()) {
             throw new IllegalStateException("environment " + env.name() + " signs in with a device code, but no"
@@ -80,6 +86,14 @@ public final class EnvironmentSignIn {
         } catch (IllegalArgumentException e) {
             // azure-identity validates tenant ids and certificate options while building.
             throw errors.map(e);
+        }
+    }
+
+    private void announce(SignInStatus status) {
+        try {
+            listener.statusChanged(status);
+        } catch (RuntimeException e) {
+            LOG.warn("A sign-in status listener failed for {}; ignoring it", status.environment(), e);
         }
     }
 

@@ -15,9 +15,12 @@ import org.dbb.console.core.workspace.config.SettingValue;
 final class Redactor {
 
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
-    private static final Pattern CREDENTIAL_FIELD = Pattern.compile(
-            "(?i)(\"?(?:access_token|refresh_token|id_token|client_secret|client_assertion|device_code|code|password)"
-                    + "\"?\\s*[=:]\\s*\"?)([^&\\s\",}]+)");
+    private static final String CREDENTIALS =
+            "access_token|refresh_token|id_token|client_secret|client_assertion|device_code|password";
+    /** OAuth form fields ({@code client_secret=...}, {@code code=...}) as they appear in request bodies. */
+    private static final Pattern FORM_FIELD = Pattern.compile("(?i)\\b((?:" + CREDENTIALS + "|code)=)[^&\\s\"]+");
+    /** JSON members ({@code "access_token":"..."}) as they appear in token responses. */
+    private static final Pattern JSON_MEMBER = Pattern.compile("(?i)(\"(?:" + CREDENTIALS + ")\"\\s*:\\s*\")[^\"]*");
 
     private final List<String> secrets;
 
@@ -35,7 +38,7 @@ final class Redactor {
             out = out.replace(secret, SettingValue.MASK);
         }
         out = JWT.matcher(out).replaceAll(SettingValue.MASK);
-        Matcher m = CREDENTIAL_FIELD.matcher(out);
-        return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + SettingValue.MASK));
+        out = FORM_FIELD.matcher(out).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + SettingValue.MASK));
+        return JSON_MEMBER.matcher(out).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + SettingValue.MASK));
     }
 }

@@ -49,7 +49,8 @@ public interface SecureStorageProbe {
             dirs.addAll(List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib",
                     "/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu", "/lib64", "/lib", "/usr/local/lib"));
             boolean found = dirs.stream().filter(d -> !d.isBlank())
-                    .anyMatch(d -> isFile.test(Path.of(d, "libsecret-1.so.0")) || isFile.test(Path.of(d, "libsecret-1.so")));
+                    .anyMatch(d -> isFile.test(Path.of(d, "libsecret-1.so.0"))
+                            || isFile.test(Path.of(d, "libsecret-1.so")));
             return found ? Optional.empty()
                     : Optional.of("no secure storage (keyring) was found: libsecret-1 is not installed");
         };

@@ -16,12 +16,14 @@ import javax.net.ssl.SSLException;
 
 import com.azure.identity.AuthenticationRequiredException;
 import com.azure.identity.CredentialUnavailableException;
+import com.microsoft.aad.msal4j.MsalException;
 import org.dbb.console.core.workspace.config.AuthMethod;
 
 /**
  * Turns what azure-identity, MSAL and Entra ID report into one {@link SignInException} per cause, in operator
  * language: what happened to which environment and what to do. Entra's AADSTS code is kept for support; library
- * text reaches a message only for unrecognised errors, and then scrubbed of secrets. Immutable and thread-safe.
+ * text reaches a message only for unrecognised errors, and the exception chain kept as the cause is a scrubbed
+ * copy, so neither can carry a secret into a log. Immutable and thread-safe.
  */
 final class SignInErrors {
 
@@ -62,7 +64,7 @@ final class SignInErrors {
         }
         if (chain.stream().anyMatch(t -> t instanceof AuthenticationRequiredException)) {
             SignInException required = signInRequired();
-            required.initCause(failure);
+            required.initCause(ScrubbedFailure.of(failure, redactor));
             return required;
         }
         Optional<String> code = aadsts(text);
@@ -125,7 +127,7 @@ final class SignInErrors {
         }
         if (code.equals("50058")) {
             SignInException required = signInRequired();
-            required.initCause(failure);
+            required.initCause(ScrubbedFailure.of(failure, redactor));
             return required;
         }
         return error(SignInFailure.OTHER, "Entra ID refused the sign-in for " + env() + tag + ": look the code up"
@@ -223,8 +225,8 @@ final class SignInErrors {
         return chain.get(chain.size() - 1).getClass().getSimpleName();
     }
 
-    private static SignInException error(SignInFailure failure, String message, Throwable cause) {
-        return new SignInException(failure, message, cause);
+    private SignInException error(SignInFailure failure, String message, Throwable cause) {
+        return new SignInException(failure, message, ScrubbedFailure.of(cause, redactor));
     }
 
     private static Optional<String> aadsts(String text) {
@@ -245,10 +247,14 @@ final class SignInErrors {
         return out;
     }
 
+    /** Every message in the chain, plus MSAL's error codes, which it often keeps out of the message. */
     private static String allMessages(List<Throwable> chain) {
         StringBuilder sb = new StringBuilder();
         for (Throwable t : chain) {
             sb.append(t.getMessage()).append('\n');
+            if (t instanceof MsalException msal && msal.errorCode() != null) {
+                sb.append(msal.errorCode()).append('\n');
+            }
         }
         return sb.toString();
     }

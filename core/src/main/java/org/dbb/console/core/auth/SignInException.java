@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /**
  * No token could be obtained, or the service rejected the one we had ("sign-in expired"). The message says what
- * the operator should do; it never contains a token or secret. {@link #failure()} classifies the cause for the UI.
+ * the operator should do; it never contains a token or secret, and its cause is a scrubbed copy of the library's
+ * failure. {@link #failure()} classifies the cause for the UI. Not modified after construction, so it may be
+ * shared between the threads that waited for one token request.
  */
 public class SignInException extends RuntimeException {
 

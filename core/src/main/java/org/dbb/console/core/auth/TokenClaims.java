@@ -1,5 +1,6 @@
 package org.dbb.console.core.auth;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -39,7 +40,7 @@ final class TokenClaims {
                 return Optional.of("application " + app.asText());
             }
             return Optional.empty();
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             return Optional.empty();
         }
     }

@@ -48,7 +48,8 @@ final class FakeEnvironment {
 
     AzureEnvironmentTokens build() {
         SignInSettings settings = settings();
-        SignInErrors errors = new SignInErrors(settings, "http://localhost:8400", new Redactor(settings.secretValues()));
+        SignInErrors errors = new SignInErrors(settings, "http://localhost:8400",
+                new Redactor(settings.secretValues()));
         AzureEnvironmentTokens.CredentialSource source = (cache, record) -> {
             builtPersistent.add(cache.isPresent());
             builtWithRecord.add(record);

@@ -226,7 +226,8 @@ class LocalAuthorityTest {
 
     private static String idToken() {
         String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-        String claims = b64("{\"aud\":\"04b07795-8ddb-461a-bbee-02f9e1bf7b46\",\"iss\":\"https://127.0.0.1/tid-1/v2.0\","
+        String claims = b64("{\"aud\":\"04b07795-8ddb-461a-bbee-02f9e1bf7b46\","
+                + "\"iss\":\"https://127.0.0.1/tid-1/v2.0\","
                 + "\"iat\":1700000000,\"nbf\":1700000000,\"exp\":4000000000,\"name\":\"Ops Person\","
                 + "\"oid\":\"oid-1\",\"preferred_username\":\"ops@contoso.com\",\"sub\":\"sub-1\",\"tid\":\"tid-1\","
                 + "\"ver\":\"2.0\"}");
