@@ -149,6 +149,13 @@ final class AzureEnvironmentTokens implements EnvironmentTokens {
 
     /** The cache's fetch: one call to azure-identity, with the status updated either way. */
     private AccessToken fetch(TokenScope scope) {
+        if (prompts() && rememberedAccount().isEmpty()) {
+            // With automatic authentication off and no account, azure-identity can only refuse; asking it would
+            // just add its error log to every request the engine makes before the operator signs in.
+            SignInException required = errors.signInRequired();
+            failed(required);
+            throw required;
+        }
         TokenRequestContext ctx = context(scope);
         com.azure.core.credential.AccessToken issued;
         try {
@@ -175,8 +182,15 @@ final class AzureEnvironmentTokens implements EnvironmentTokens {
         return token;
     }
 
+    private Optional<AuthenticationRecord> rememberedAccount() {
+        synchronized (lock) {
+            return record;
+        }
+    }
+
     private void failed(SignInException mapped) {
         SignInState next;
+        boolean changed;
         synchronized (lock) {
             boolean hadSignIn = status.state() == SignInState.SIGNED_IN || status.state() == SignInState.EXPIRED
                     || record.isPresent();
@@ -185,9 +199,14 @@ final class AzureEnvironmentTokens implements EnvironmentTokens {
                 case SIGN_IN_EXPIRED -> SignInState.EXPIRED;
                 default -> SignInState.FAILED;
             };
+            changed = status.state() != next || !status.message().equals(Optional.of(mapped.getMessage()));
         }
         update(next, Optional.empty(), Optional.of(mapped.getMessage()));
-        log(mapped);
+        if (changed) {
+            log(mapped);
+        } else {
+            LOG.debug("{}", mapped.getMessage());
+        }
     }
 
     private void log(SignInException mapped) {
@@ -232,9 +251,13 @@ final class AzureEnvironmentTokens implements EnvironmentTokens {
 
     private void update(SignInState state, Optional<Instant> expiresAt, Optional<String> message) {
         synchronized (lock) {
-            SignInStatus next = SignInStatus.of(environment, state, storage())
+            SignInStatus base = SignInStatus.of(environment, state, storage())
                     .withAccount(status.account()).withExpiresAt(expiresAt);
-            status = message.map(next::withMessage).orElse(next);
+            SignInStatus next = message.map(base::withMessage).orElse(base);
+            if (next.equals(status)) {
+                return; // e.g. every engine request before sign-in; the UI already shows this
+            }
+            status = next;
             publish(status);
         }
     }

@@ -47,6 +47,7 @@ class SecureStorageFallbackTest {
     private FakeEnvironment environment(String name, SecureTokenStore store) {
         FakeEnvironment env = new FakeEnvironment(dir, null);
         env.name = name;
+        env.method = AuthMethod.SERVICE_PRINCIPAL;
         env.store = store;
         env.listener = published::add;
         env.credentials = persistent -> persistent
@@ -113,6 +114,7 @@ class SecureStorageFallbackTest {
     void theBrowserPromptAlsoFallsBackToMemory() {
         SecureTokenStore store = new SecureTokenStore("dbb-console", SecureStorageProbe.assumeAvailable());
         FakeEnvironment env = environment("prod", store);
+        env.method = AuthMethod.INTERACTIVE;
         List<Boolean> promptedPersistent = new CopyOnWriteArrayList<>();
         env.credentials = persistent -> new FakeCredential(ctx -> new AccessToken("t", IN_AN_HOUR));
         env.prompt = Optional.of(ctx -> {

@@ -73,6 +73,21 @@ class SignInLifecycleTest {
     }
 
     @Test
+    void withoutARememberedAccountTheBrowserMethodDoesNotBotherAzureIdentity() {
+        FakeCredential credential = needsSignInUntilPrompted();
+        AzureEnvironmentTokens tokens = environment(credential).build();
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> tokens.token(TokenScope.FABRIC, false))
+                    .hasMessage("sign-in required for prod: choose Sign in");
+        }
+        assertThat(credential.calls()).isZero();
+        assertThat(published).extracting(SignInStatus::state)
+                .containsExactly(SignInState.SIGNED_OUT, SignInState.SIGNED_OUT);
+        assertThat(published.get(1).message()).contains("sign-in required for prod: choose Sign in");
+    }
+
+    @Test
     void aTokenMarksTheEnvironmentSignedInWithTheAccountAndExpiry() {
         FakeCredential credential = new FakeCredential(ctx -> new AccessToken(
                 jwt("{\"upn\":\"ops@contoso.com\"}"), IN_AN_HOUR));
@@ -193,6 +208,7 @@ class SignInLifecycleTest {
     @Test
     void aFailingListenerDoesNotBreakSignIn() {
         FakeEnvironment env = new FakeEnvironment(dir, new FakeCredential(ctx -> new AccessToken("t", IN_AN_HOUR)));
+        env.method = AuthMethod.AZURE_CLI;
         env.listener = status -> {
             throw new IllegalStateException("listener bug");
         };
@@ -234,7 +250,9 @@ class SignInLifecycleTest {
     @Test
     void theRequestedScopeIsPassedToAzureIdentity() {
         FakeCredential credential = new FakeCredential(ctx -> new AccessToken("t", IN_AN_HOUR));
-        environment(credential).build().token(TokenScope.AZURE_DEVOPS, false);
+        FakeEnvironment env = environment(credential);
+        env.method = AuthMethod.AZURE_CLI;
+        env.build().token(TokenScope.AZURE_DEVOPS, false);
 
         assertThat(credential.scopes()).containsExactly("499b84ac-1321-427f-aa17-267ca6975798/.default");
     }
