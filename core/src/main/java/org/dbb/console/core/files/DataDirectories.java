@@ -31,6 +31,11 @@ public record DataDirectories(Path root) {
         return new DataDirectories(base.resolve("dbb-console"));
     }
 
+    /** Where the console remembers which account signed in to each environment (no tokens or secrets). */
+    public Path signInRecords() {
+        return root.resolve("sign-in");
+    }
+
     /** The working copy of the built-in sample workspace that commands use when no workspace is given. */
     public Path sampleWorkspace() {
         return root.resolve("sample-workspace");
