@@ -25,15 +25,12 @@ import okhttp3.OkHttpClient;
 
 /**
  * TLS for a MockWebServer standing in for Entra ID on 127.0.0.1, because azure-identity refuses any authority that
- * is not https. The key and self-signed certificate (RSA 2048, SAN IP:127.0.0.1 and localhost, valid 100 years)
- * were made for these tests only with
- * {@code openssl req -x509 -newkey rsa:2048 -nodes -days 36500 -subj /CN=127.0.0.1
- * -addext subjectAltName=IP:127.0.0.1,DNS:localhost} and {@code openssl pkcs8 -topk8 -nocrypt}; the same file
- * serves as a service principal's PEM certificate, which azure-identity wants as certificate plus PKCS#8 RSA key.
+ * is not https. A throwaway self-signed RSA 2048 certificate for 127.0.0.1 and localhost is made when the tests
+ * run, so no key is ever committed; its PEM (certificate plus PKCS#8 key) also serves as a service principal's
+ * certificate, which is the form azure-identity wants.
  */
 final class LocalTls {
 
-    static final String RESOURCE = "localhost-test-only.pem";
     private static final char[] PASSWORD = "test-only".toCharArray();
 
     private final SSLContext server;
@@ -49,10 +46,13 @@ final class LocalTls {
     }
 
     static LocalTls load() throws Exception {
-        String pem;
-        try (InputStream in = LocalTls.class.getResourceAsStream(RESOURCE)) {
-            pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        }
+        okhttp3.tls.HeldCertificate held = new okhttp3.tls.HeldCertificate.Builder()
+                .commonName("127.0.0.1")
+                .addSubjectAlternativeName("127.0.0.1")
+                .addSubjectAlternativeName("localhost")
+                .rsa2048()
+                .build();
+        String pem = held.certificatePem() + held.privateKeyPkcs8Pem();
         Certificate cert = CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(block(pem, "CERTIFICATE")));
         PrivateKey key = KeyFactory.getInstance("RSA")
@@ -95,7 +95,7 @@ final class LocalTls {
         Matcher m = Pattern.compile("-----BEGIN " + type + "-----(.*?)-----END " + type + "-----", Pattern.DOTALL)
                 .matcher(pem);
         if (!m.find()) {
-            throw new IllegalStateException("no " + type + " in " + RESOURCE);
+            throw new IllegalStateException("no " + type + " in the generated PEM");
         }
         return Base64.getMimeDecoder().decode(m.group(1));
     }
