@@ -40,6 +40,13 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path root = workspace.resolve(services);
+        if (env != null) {
+            java.util.Set<String> known = services.workspaceLoader().open(root).settings().environments().keySet();
+            if (!known.contains(env)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown environment '" + env
+                        + "'; environments of " + root + ": " + String.join(", ", known));
+            }
+        }
         WorkspaceReport report = services.workspaceValidator().validate(root, Optional.ofNullable(env));
         return ProblemPrinter.print(spec.commandLine().getOut(), report.problems(), "workspace " + root);
     }

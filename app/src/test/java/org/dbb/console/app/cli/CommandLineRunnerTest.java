@@ -151,6 +151,61 @@ class CommandLineRunnerTest {
     }
 
     @Test
+    void validateReportsTheSampleCleanAndRejectsAnUnknownEnvironment() {
+        Path ws = temp.resolve("ws");
+        run("sample", "export", ws.toString());
+        out.reset();
+
+        assertThat(run("validate", "--workspace", ws.toString(), "--env", "PROD")).isZero();
+        assertThat(out()).contains("0 errors").contains("OK");
+        assertThat(run("validate", "--workspace", ws.toString(), "--env", "UAT"))
+                .isEqualTo(CommandLineRunner.BAD_USAGE);
+        assertThat(err()).contains("unknown environment 'UAT'").contains("sandbox, DEV, TEST, PROD");
+    }
+
+    @Test
+    void validatePrintsEachProblemWithPathLineAndColumnAndExitsOne() throws Exception {
+        Path ws = temp.resolve("ws");
+        run("sample", "export", ws.toString());
+        Path params = ws.resolve("fabric/parameter.yml");
+        Files.writeString(params, Files.readString(params).replaceFirst("is_regex: \"true\"", "is_regex: true"));
+        out.reset();
+
+        assertThat(run("validate", "-w", ws.toString())).isEqualTo(CommandLineRunner.ERRORS_FOUND);
+        assertThat(out()).containsPattern("fabric/parameter\\.yml:\\d+:\\d+: error: The provided 'is_regex' is not"
+                + " of type string");
+    }
+
+    @Test
+    void paramsCheckUsesFabricCicdVerdictsOnTheSharedFixtures() {
+        java.util.Optional<Path> fixtures = org.dbb.console.app.testing.Fixtures.find();
+        org.junit.jupiter.api.Assumptions.assumeTrue(fixtures.isPresent(), "../shared/fixtures is not beside the clone");
+        Path dir = fixtures.get().resolve("parameter-yml");
+
+        assertThat(run("params", "check", dir.resolve("01-fabric-cicd-sample.yml").toString(), "--env", "PPE"))
+                .isZero();
+        assertThat(run("params", "check", dir.resolve("invalid/t10-is-regex-false-boolean.yml").toString()))
+                .isEqualTo(CommandLineRunner.ERRORS_FOUND);
+        assertThat(run("params", "check", dir.resolve("invalid/t16-ALL-mixed-with-other-envs.yml").toString()))
+                .isZero();
+        assertThat(run("params", "check", dir.resolve("invalid/t16-ALL-mixed-with-other-envs.yml").toString(),
+                "--env", "PPE")).isEqualTo(CommandLineRunner.ERRORS_FOUND);
+        assertThat(out()).contains("The '_ALL_' environment key can only be used alone");
+    }
+
+    @Test
+    void paramsPreviewShowsTheFilesAnEnvironmentChanges() {
+        Path ws = temp.resolve("ws");
+        run("sample", "export", ws.toString());
+        out.reset();
+
+        assertThat(run("params", "preview", "-w", ws.toString(), "--env", "PROD")).isZero();
+        assertThat(out()).contains("--- a/Sales.SemanticModel/definition/expressions.tmdl")
+                .contains("+expression SqlEndpoint = \"nx6doub2fi7dhz4mk6qkxoszs5")
+                .contains("change for environment PROD");
+    }
+
+    @Test
     void unknownOptionIsBadUsage() {
         assertThat(run("sample", "export", temp.resolve("x").toString(), "--frobnicate")).isEqualTo(CommandLineRunner.BAD_USAGE);
         assertThat(err()).contains("frobnicate");

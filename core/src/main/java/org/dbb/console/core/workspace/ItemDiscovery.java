@@ -65,7 +65,33 @@ public final class ItemDiscovery {
                 items.add(item);
             }, () -> { });
         }
+        problems.addAll(foldersWithoutPlatform(absRoot));
         return new ItemScan(absRoot, items, problems);
+    }
+
+    /**
+     * A folder named like an item ({@code Name.Notebook}) without a {@code .platform} is not an item to
+     * fabric-cicd (it becomes a plain workspace folder), which is almost always a file lost on export.
+     */
+    private static List<Problem> foldersWithoutPlatform(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isDirectory)
+                    .filter(dir -> !dir.equals(root))
+                    .filter(dir -> {
+                        String name = dir.getFileName().toString();
+                        int dot = name.lastIndexOf('.');
+                        return dot > 0 && FabricItemTypes.isSupported(name.substring(dot + 1));
+                    })
+                    .filter(dir -> !Files.exists(dir.resolve(".platform")))
+                    .sorted()
+                    .map(dir -> Problem.warning(dir, 0, 0, "folder '" + dir.getFileName() + "' is named like a "
+                            + dir.getFileName().toString().substring(dir.getFileName().toString().lastIndexOf('.') + 1)
+                            + " item but has no .platform, so it is not an item (fabric-cicd publishes it as a plain"
+                            + " folder); restore its .platform from Fabric or rename the folder"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot walk " + root, e);
+        }
     }
 
     private static List<Path> platformFiles(Path root) {

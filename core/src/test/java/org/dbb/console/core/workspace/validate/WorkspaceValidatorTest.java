@@ -122,6 +122,16 @@ class WorkspaceValidatorTest {
     }
 
     @Test
+    void anItemFolderWithoutPlatformIsReported() throws IOException {
+        Files.delete(fabric("HR.SemanticModel/.platform"));
+
+        WorkspaceReport report = validator.validate(root, Optional.empty());
+
+        assertThat(report.warnings()).extracting(Problem::message)
+                .anySatisfy(m -> assertThat(m).contains("'HR.SemanticModel'").contains("has no .platform"));
+    }
+
+    @Test
     void aMissingPlatformTypeIsAnError() throws IOException {
         Path platform = fabric("nb_dbb_common.Notebook/.platform");
         replace(platform, "\"type\": \"Notebook\",", "");
