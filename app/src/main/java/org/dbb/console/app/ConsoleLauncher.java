@@ -2,6 +2,7 @@ package org.dbb.console.app;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -24,17 +25,31 @@ public final class ConsoleLauncher {
     private ConsoleLauncher() {
     }
 
-    /** Opens the window on {@code workspace}, or on the sample workspace when empty; returns at once. */
+    /**
+     * Opens the window on {@code workspace}, or on the sample workspace when empty, and blocks the calling thread
+     * until the window is closed.
+     */
     public static void launch(ConsoleServices services, Optional<Path> workspace) {
+        CountDownLatch closed = new CountDownLatch(1);
         ExecutorService background = Executors.newFixedThreadPool(2, daemonThreads("dbb-background-"));
         // Exporting the sample on first start is file I/O: done here on the caller's thread, not the FX thread.
         Path root = workspace.orElseGet(services::defaultWorkspace);
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
-            WorkspaceViewModel model = new WorkspaceViewModel(services.workspaceLoader(), services.masterStagesReader(), background,
+            WorkspaceViewModel model = new WorkspaceViewModel(services.workspaceLoader(), services.masterStagesReader(),
+                    services.workspaceValidator(), background,
                     new FxExecutor());
-            new ConsoleWindow(model).show(new Stage(), root);
+            Stage stage = new Stage();
+            stage.setOnHidden(event -> closed.countDown());
+            new ConsoleWindow(model).show(stage, root);
         });
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            background.shutdownNow();
+        }
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

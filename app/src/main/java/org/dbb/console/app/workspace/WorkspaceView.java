@@ -72,6 +72,7 @@ public final class WorkspaceView extends BorderPane {
         environments.valueProperty().bindBidirectional(model.selectedEnvironmentProperty());
         environments.setCellFactory(list -> new EnvironmentCell());
         environments.setButtonCell(new EnvironmentCell());
+        environments.disableProperty().bind(model.stateProperty().isNotEqualTo(LoadState.READY));
         Label where = new Label();
         where.getStyleClass().add(Styles.SUBTITLE);
         where.textProperty().bind(model.selectedEnvironmentProperty().map(EnvironmentRow::description).orElse(""));
@@ -139,6 +140,7 @@ public final class WorkspaceView extends BorderPane {
 
         ListView<String> problems = new ListView<>(model.problems());
         problems.setId(PROBLEMS_ID);
+        problems.setCellFactory(list -> new WrappingCell());
         problems.setPlaceholder(new Label("No problems found in this workspace's items and stages."));
         VBox problemsBox = section("Problems", problems);
 
@@ -157,6 +159,7 @@ public final class WorkspaceView extends BorderPane {
         Label advice = new Label("Fix the problems below (file:line:column), then open the workspace again.");
         ListView<String> problems = new ListView<>(model.problems());
         problems.setId(PROBLEMS_ID);
+        problems.setCellFactory(list -> new WrappingCell());
         VBox box = new VBox(10, heading, advice, problems);
         VBox.setVgrow(problems, Priority.ALWAYS);
         box.getStyleClass().add(Styles.ERROR_PANE);
@@ -231,6 +234,20 @@ public final class WorkspaceView extends BorderPane {
                 setText(value + " (" + count + ")");
                 setGraphic(AppIcon.forItemType(value.toString()).graphic());
             }
+        }
+    }
+
+    /** Shows a problem line wrapped to the list's width, so nothing is cut off. */
+    private static final class WrappingCell extends ListCell<String> {
+        WrappingCell() {
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
         }
     }
 

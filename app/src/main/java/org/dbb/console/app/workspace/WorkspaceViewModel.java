@@ -25,6 +25,8 @@ import org.dbb.console.core.workspace.pipeline.Timeouts;
 import org.dbb.console.core.workspace.stages.MasterStages;
 import org.dbb.console.core.workspace.stages.MasterStagesReader;
 import org.dbb.console.core.workspace.stages.Stage;
+import org.dbb.console.core.workspace.validate.WorkspaceReport;
+import org.dbb.console.core.workspace.validate.WorkspaceValidator;
 
 /**
  * The opened workspace as the window shows it: name, environments, items and problems. Loading runs on the
@@ -34,6 +36,7 @@ public final class WorkspaceViewModel {
 
     private final WorkspaceLoader loader;
     private final MasterStagesReader stagesReader;
+    private final WorkspaceValidator validator;
     private final Executor background;
     private final Executor ui;
 
@@ -49,10 +52,11 @@ public final class WorkspaceViewModel {
     private final ObservableList<StageRow> stages = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper masterPipeline = new ReadOnlyStringWrapper("");
 
-    public WorkspaceViewModel(WorkspaceLoader loader, MasterStagesReader stagesReader, Executor background,
-                              Executor ui) {
+    public WorkspaceViewModel(WorkspaceLoader loader, MasterStagesReader stagesReader, WorkspaceValidator validator,
+                              Executor background, Executor ui) {
         this.loader = loader;
         this.stagesReader = stagesReader;
+        this.validator = validator;
         this.background = background;
         this.ui = ui;
     }
@@ -67,7 +71,8 @@ public final class WorkspaceViewModel {
             try {
                 Workspace workspace = loader.open(root);
                 MasterStages master = stagesReader.read(workspace);
-                ui.execute(() -> show(workspace, master));
+                WorkspaceReport report = validator.validate(workspace.root(), java.util.Optional.empty());
+                ui.execute(() -> show(workspace, master, report));
             } catch (InvalidInputException e) {
                 ui.execute(() -> fail(root, e.problems()));
             } catch (RuntimeException e) {
@@ -77,7 +82,7 @@ public final class WorkspaceViewModel {
         });
     }
 
-    private void show(Workspace workspace, MasterStages master) {
+    private void show(Workspace workspace, MasterStages master, WorkspaceReport report) {
         Path repo = workspace.settings().repositoryDirectory();
         workspaceName.set(workspace.name());
         workspacePath.set(workspace.root().toString());
@@ -90,15 +95,15 @@ public final class WorkspaceViewModel {
                 .toList());
         masterPipeline.set(workspace.settings().masterPipeline());
         stages.setAll(master.layout().stages().stream().map(WorkspaceViewModel::row).toList());
-        problems.setAll(java.util.stream.Stream.concat(workspace.items().problems().stream(),
-                        master.layout().problems().stream())
-                .map(p -> p.format(workspace.root())).toList());
+        problems.setAll(report.problems().stream().map(p -> p.format(workspace.root())).toList());
         status.set(items.size() + " items · " + stages.size() + " stages · " + environments.size() + " environments"
-                + (problems.isEmpty() ? "" : " · " + problems.size() + " problems"));
+                + " · " + report.errors().size() + " errors, " + report.warnings().size() + " warnings");
         state.set(LoadState.READY);
     }
 
     private void fail(Path root, List<Problem> found) {
+        Path name = root.getFileName();
+        workspaceName.set(name == null ? root.toString() : name.toString());
         workspacePath.set(root.toString());
         problems.setAll(found.stream().map(p -> p.format(root.toAbsolutePath())).toList());
         status.set("The workspace could not be opened: " + found.size() + " problem(s)");

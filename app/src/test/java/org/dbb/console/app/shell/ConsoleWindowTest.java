@@ -46,7 +46,8 @@ class ConsoleWindowTest {
         new SampleWorkspace().exportTo(root);
         WorkspaceViewModel model = new WorkspaceViewModel(
                 new WorkspaceLoader(new ConsoleSettingsReader(), new ItemDiscovery(new JsonDocuments())),
-                new MasterStagesReader(new PipelineReader(), new StageLayouts()), BACKGROUND, new FxExecutor());
+                new MasterStagesReader(new PipelineReader(), new StageLayouts()),
+                org.dbb.console.app.testing.TestServices.validator(), BACKGROUND, new FxExecutor());
         new ConsoleWindow(model).show(stage, root);
     }
 

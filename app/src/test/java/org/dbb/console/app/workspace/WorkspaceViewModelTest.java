@@ -25,6 +25,7 @@ class WorkspaceViewModelTest {
         WorkspaceLoader loader = new WorkspaceLoader(new ConsoleSettingsReader(),
                 new ItemDiscovery(new JsonDocuments()));
         return new WorkspaceViewModel(loader, new MasterStagesReader(new PipelineReader(), new StageLayouts()),
+                org.dbb.console.app.testing.TestServices.validator(),
                 Runnable::run, Runnable::run);
     }
 
@@ -45,14 +46,14 @@ class WorkspaceViewModelTest {
         assertThat(model.items()).extracting(ItemRow::displayName).contains("orchestration_pipeline_DBB",
                 "integration_pipeline_DBB", "transformation_pipeline_DBB", "refresh_semantic_models");
         assertThat(model.items()).filteredOn(i -> i.type().equals("SemanticModel")).hasSizeGreaterThanOrEqualTo(6);
-        assertThat(model.problems()).isEmpty();
+        assertThat(model.problems()).noneMatch(p -> p.contains(": error: "));
         assertThat(model.masterPipelineProperty().get()).isEqualTo("orchestration_pipeline_DBB");
         assertThat(model.stages()).extracting(StageRow::name).containsExactly("Initialisation", "Integration",
                 "Transformation", "Monitoring", "Maintenance", "Semantic refresh");
         ActivityRow transformation = model.stages().get(2).activities().get(0);
         assertThat(transformation.retries()).isEqualTo("2 retries · up to 3 attempts");
         assertThat(transformation.interval()).isEqualTo("120 s");
-        assertThat(model.statusProperty().get()).contains("items").contains("4 environments");
+        assertThat(model.statusProperty().get()).contains("items").contains("4 environments").contains("0 errors");
     }
 
     @Test
