@@ -97,8 +97,12 @@ public final class WorkspaceViewModel {
         stages.setAll(master.layout().stages().stream().map(WorkspaceViewModel::row).toList());
         problems.setAll(report.problems().stream().map(p -> p.format(workspace.root())).toList());
         status.set(items.size() + " items · " + stages.size() + " stages · " + environments.size() + " environments"
-                + " · " + report.errors().size() + " errors, " + report.warnings().size() + " warnings");
+                + " · " + count(report.errors().size(), "error") + ", " + count(report.warnings().size(), "warning"));
         state.set(LoadState.READY);
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private void fail(Path root, List<Problem> found) {
