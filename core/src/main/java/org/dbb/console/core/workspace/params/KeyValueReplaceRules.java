@@ -51,7 +51,7 @@ final class KeyValueReplaceRules extends ListParameterRules<KeyValueReplaceEntry
                     + stripped + "'");
             return false;
         }
-        Optional<String> problem = JsonPathSyntax.check(key);
+        Optional<String> problem = run.jsonPaths().check(key);
         if (problem.isPresent()) {
             run.error(findKey.at(), "Invalid JSONPath expression '" + key + "': " + problem.get()
                     + "; find_key must parse with jsonpath_ng.ext");
@@ -65,7 +65,7 @@ final class KeyValueReplaceRules extends ListParameterRules<KeyValueReplaceEntry
         List<Entry> entries = replaceValue.list();
         Entry first = entries.get(0);
         for (Entry e : entries) {
-            if (TemplateMerger.isScalarNone(e.value())) {
+            if (PyValues.isNone(e.value())) {
                 missingReplaceValue(name(), e);
                 return false;
             }
@@ -92,7 +92,10 @@ final class KeyValueReplaceRules extends ListParameterRules<KeyValueReplaceEntry
 
     @Override
     void warnPublishTimeProblems(Mapping entry) {
-        ((Mapping) entry.get("replace_value").orElseThrow()).list().forEach(e -> warnVariable(e.value()));
+        Mapping replaceValue = (Mapping) entry.get("replace_value").orElseThrow();
+        replaceValue.list().forEach(e -> warnVariable(e.value()));
+        run.items().ifPresent(scan -> new JsonPathTargets(run).check(entry.get("find_key").orElseThrow(),
+                replaceValue.list().get(0).value(), FilterRules.strings(entry, "file_path"), scan.root()));
     }
 
     @Override
