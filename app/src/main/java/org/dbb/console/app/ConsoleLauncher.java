@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -26,7 +24,7 @@ public final class ConsoleLauncher {
 
     /** Opens the window on {@code workspace}, or on the sample workspace when empty; returns at once. */
     public static void launch(ConsoleServices services, Optional<Path> workspace) {
-        ExecutorService background = Executors.newFixedThreadPool(2, daemonThreads("dbb-background-"));
+        ExecutorService background = Executors.newFixedThreadPool(2, DaemonThreads.named("dbb-background-"));
         // Exporting the sample on first start is file I/O: done here on the caller's thread, not the FX thread.
         Path root = workspace.orElseGet(services::defaultWorkspace);
         Platform.setImplicitExit(true);
@@ -35,16 +33,5 @@ public final class ConsoleLauncher {
                     new FxExecutor());
             new ConsoleWindow(model).show(new Stage(), root);
         });
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        ThreadFactory base = Executors.defaultThreadFactory();
-        return runnable -> {
-            Thread t = base.newThread(runnable);
-            t.setName(prefix + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

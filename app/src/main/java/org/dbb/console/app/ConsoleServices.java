@@ -3,6 +3,8 @@ package org.dbb.console.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.dbb.console.core.emulator.FabricEmulator;
+import org.dbb.console.core.emulator.scenario.ScenarioReader;
 import org.dbb.console.core.files.AtomicFileWriter;
 import org.dbb.console.core.files.DataDirectories;
 import org.dbb.console.core.files.JsonDocuments;
@@ -34,6 +36,7 @@ public final class ConsoleServices {
     private final StageLayouts stageLayouts;
     private final MasterStagesReader masterStagesReader;
     private final ParameterFileEditor parameterFileEditor;
+    private final ScenarioReader scenarioReader;
 
     public ConsoleServices(DataDirectories dataDirectories) {
         this.dataDirectories = dataDirectories;
@@ -48,6 +51,7 @@ public final class ConsoleServices {
         this.stageLayouts = new StageLayouts();
         this.masterStagesReader = new MasterStagesReader(pipelineReader, stageLayouts);
         this.parameterFileEditor = new ParameterFileEditor(writer);
+        this.scenarioReader = new ScenarioReader(FabricEmulator.routeKeys());
     }
 
     /** Services for the user running the process, with data kept in the platform's application-data folder. */
@@ -102,6 +106,11 @@ public final class ConsoleServices {
 
     public MasterStagesReader masterStagesReader() {
         return masterStagesReader;
+    }
+
+    /** Reads and checks emulator scenario files against the routes the emulator serves. */
+    public ScenarioReader scenarioReader() {
+        return scenarioReader;
     }
 
     /**
