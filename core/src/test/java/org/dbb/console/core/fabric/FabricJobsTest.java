@@ -267,8 +267,10 @@ class FabricJobsTest {
     @Test
     void aFailingStatusReadEndsTheWaitWithItsFailure() {
         fixture.enqueue(404, "{\"errorCode\":\"ItemNotFound\",\"message\":\"gone\"}");
+        FabricClient polling = new FabricClient(fixture.transport(), JobTypes.defaults(),
+                new Polling(Duration.ofMillis(5), Duration.ofMillis(5), Duration.ofSeconds(5)));
 
-        assertThatThrownBy(() -> fabric.awaitJob(new JobInstanceRef("w1", "p1", JOB_ID, Optional.of(Duration.ZERO),
+        assertThatThrownBy(() -> polling.awaitJob(new JobInstanceRef("w1", "p1", JOB_ID, Optional.of(Duration.ZERO),
                 JobIdSource.LOCATION)))
                 .isInstanceOfSatisfying(FabricApiException.class,
                         e -> assertThat(e.errorCode()).isEqualTo("ItemNotFound"));
