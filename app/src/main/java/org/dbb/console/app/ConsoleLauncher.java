@@ -5,8 +5,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -31,7 +29,7 @@ public final class ConsoleLauncher {
      */
     public static void launch(ConsoleServices services, Optional<Path> workspace) {
         CountDownLatch closed = new CountDownLatch(1);
-        ExecutorService background = Executors.newFixedThreadPool(2, daemonThreads("dbb-background-"));
+        ExecutorService background = Executors.newFixedThreadPool(2, DaemonThreads.named("dbb-background-"));
         // Exporting the sample on first start is file I/O: done here on the caller's thread, not the FX thread.
         Path root = workspace.orElseGet(services::defaultWorkspace);
         Platform.setImplicitExit(true);
@@ -50,16 +48,5 @@ public final class ConsoleLauncher {
         } finally {
             background.shutdownNow();
         }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        ThreadFactory base = Executors.defaultThreadFactory();
-        return runnable -> {
-            Thread t = base.newThread(runnable);
-            t.setName(prefix + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

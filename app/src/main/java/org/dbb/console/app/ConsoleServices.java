@@ -3,6 +3,8 @@ package org.dbb.console.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.dbb.console.core.emulator.FabricEmulator;
+import org.dbb.console.core.emulator.scenario.ScenarioReader;
 import org.dbb.console.core.files.AtomicFileWriter;
 import org.dbb.console.core.files.DataDirectories;
 import org.dbb.console.core.files.JsonDocuments;
@@ -42,6 +44,7 @@ public final class ConsoleServices {
     private final ParameterResolver parameterResolver;
     private final ParameterPreview parameterPreview;
     private final WorkspaceValidator workspaceValidator;
+    private final ScenarioReader scenarioReader;
 
     public ConsoleServices(DataDirectories dataDirectories) {
         this.dataDirectories = dataDirectories;
@@ -61,6 +64,7 @@ public final class ConsoleServices {
         this.parameterPreview = new ParameterPreview();
         this.workspaceValidator = new WorkspaceValidator(settingsReader, itemDiscovery, pipelineReader,
                 masterStagesReader, parameterValidator);
+        this.scenarioReader = new ScenarioReader(FabricEmulator.routeKeys());
     }
 
     /** Services for the user running the process, with data kept in the platform's application-data folder. */
@@ -131,6 +135,11 @@ public final class ConsoleServices {
 
     public MasterStagesReader masterStagesReader() {
         return masterStagesReader;
+    }
+
+    /** Reads and checks emulator scenario files against the routes the emulator serves. */
+    public ScenarioReader scenarioReader() {
+        return scenarioReader;
     }
 
     /**

@@ -22,18 +22,23 @@ public final class CommandLineRunner {
     /** Exit code for bad usage (unknown option, invalid option value). */
     public static final int BAD_USAGE = 2;
 
-    private final ConsoleServices services;
+    private final CommandLine.IFactory factory;
     private final PrintWriter out;
     private final PrintWriter err;
 
     public CommandLineRunner(ConsoleServices services, PrintStream out, PrintStream err) {
-        this.services = services;
+        this(services, out, err, new ServicesFactory(services));
+    }
+
+    /** For tests: commands are made by {@code factory}, e.g. one that gives a command a way to stop. */
+    CommandLineRunner(ConsoleServices services, PrintStream out, PrintStream err, CommandLine.IFactory factory) {
+        this.factory = factory;
         this.out = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         this.err = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     }
 
     public int run(String... args) {
-        CommandLine cli = new CommandLine(new DbbCommand(), new ServicesFactory(services));
+        CommandLine cli = new CommandLine(new DbbCommand(), factory);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -57,7 +62,7 @@ public final class CommandLineRunner {
     }
 
     /** Builds command objects with the composition root's services passed to their constructors. */
-    private static final class ServicesFactory implements CommandLine.IFactory {
+    static final class ServicesFactory implements CommandLine.IFactory {
         private final ConsoleServices services;
         private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
 

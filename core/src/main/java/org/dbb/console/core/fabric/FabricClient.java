@@ -24,7 +24,10 @@ import org.dbb.console.core.fabric.http.FabricApiException;
 import org.dbb.console.core.fabric.http.Futures;
 import org.dbb.console.core.fabric.http.JsonCodec;
 import org.dbb.console.core.fabric.http.Service;
+import org.dbb.console.core.fabric.http.StatusPoller;
+import org.dbb.console.core.fabric.http.WaitCause;
 import org.dbb.console.core.fabric.http.WaitListener;
+import org.dbb.console.core.fabric.http.Waiting;
 import org.dbb.console.core.fabric.http.WireTimes;
 import org.dbb.console.core.fabric.jobs.ActivityRun;
 import org.dbb.console.core.fabric.jobs.ActivityRunFilter;
@@ -54,6 +57,8 @@ public final class FabricClient {
             "/v1/workspaces/{workspaceId}/items/{itemId}/jobs/instances?jobType={jobType}");
     static final ApiCall GET_JOB = ApiCall.get(Service.FABRIC,
             "/v1/workspaces/{workspaceId}/items/{itemId}/jobs/instances/{jobInstanceId}");
+    static final ApiCall GET_NOTEBOOK_JOB = ApiCall.get(Service.FABRIC,
+            "/v1/workspaces/{workspaceId}/notebooks/{notebookId}/jobs/execute/instances/{jobInstanceId}?beta=true");
     static final ApiCall LIST_JOBS = ApiCall.get(Service.FABRIC,
             "/v1/workspaces/{workspaceId}/items/{itemId}/jobs/instances");
     static final ApiCall CANCEL_JOB = ApiCall.post(Service.FABRIC,
@@ -166,6 +171,44 @@ public final class FabricClient {
         return transport.executeAsync(request).thenApply(response -> json().toDomain(response,
                 () -> json().read(response, FabricDtos.JobInstanceDto.class)
                         .toDomain(json(), itemId, response.retryAfter())));
+    }
+
+    /**
+     * Polls the instance until it ends ({@code Completed}, {@code Failed}, {@code Cancelled} or {@code Deduped}) and
+     * returns it as last read. Waits what Fabric asks ({@code Retry-After}) between checks, never less than the
+     * client's {@link Polling#minInterval()}; each wait is reported as {@link WaitCause#JOB_RUNNING}.
+     */
+    public JobInstance awaitJob(JobInstanceRef job) {
+        return Futures.join(awaitJobAsync(job));
+    }
+
+    /**
+     * {@link #awaitJob} without blocking: checks run on the transport's scheduler, no thread waits for the job.
+     * There is no deadline (a pipeline may run for hours); cancel the future to stop polling, which leaves the job
+     * itself running in Fabric.
+     */
+    public CompletableFuture<JobInstance> awaitJobAsync(JobInstanceRef job) {
+        String subject = "Fabric job " + job.jobInstanceId();
+        Waiting first = transport.pollWait(GET_JOB, WaitCause.JOB_RUNNING, subject, "accepted", 0,
+                job.retryAfter(), polling.next(job.retryAfter()));
+        return StatusPoller.poll(transport, first,
+                () -> getJobInstanceAsync(job.workspaceId(), job.itemId(), job.jobInstanceId()),
+                JobInstance::isTerminal,
+                (instance, checks) -> transport.pollWait(GET_JOB, WaitCause.JOB_RUNNING, subject,
+                        "is " + instance.statusText(), checks, instance.retryAfter(),
+                        polling.next(instance.retryAfter())));
+    }
+
+    /**
+     * A notebook run read through the notebook endpoint, which unlike the generic one reports the notebook's exit
+     * value ({@code notebookutils.notebook.exit}) once the run completed.
+     */
+    public JobInstance getNotebookJobInstance(String workspaceId, String notebookId, String jobInstanceId) {
+        HttpUrl url = transport.url(Service.FABRIC, "v1", "workspaces", workspaceId, "notebooks", notebookId,
+                "jobs", "execute", "instances", jobInstanceId).addQueryParameter("beta", "true").build();
+        ApiResponse response = transport.execute(ApiRequest.to(GET_NOTEBOOK_JOB, url));
+        return json().toDomain(response, () -> json().read(response, FabricDtos.JobInstanceDto.class)
+                .toDomain(json(), notebookId, response.retryAfter()));
     }
 
     /** The item's job instances (Fabric keeps about the 100 most recent finished ones, plus active ones). */

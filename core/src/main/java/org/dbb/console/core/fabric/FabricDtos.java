@@ -93,13 +93,16 @@ final class FabricDtos {
     }
 
     record JobInstanceDto(String id, String itemId, String jobType, String invokeType, String status,
-            String rootActivityId, String startTimeUtc, String endTimeUtc, JsonNode failureReason) {
+            String rootActivityId, String startTimeUtc, String endTimeUtc, JsonNode failureReason,
+            JsonNode properties) {
 
         JobInstance toDomain(JsonCodec json, String requestedItemId, Optional<Duration> retryAfter) {
+            JsonNode exit = properties == null ? NullNode.getInstance() : properties.path("exitValue");
             return new JobInstance(required(id, "job instance id"), optional(itemId).orElse(requestedItemId),
                     jobType == null ? "" : jobType, InvokeType.parse(invokeType), JobStatus.parse(status),
                     status == null ? "" : status, optional(rootActivityId), WireTimes.parse(startTimeUtc),
-                    WireTimes.parse(endTimeUtc), json.serviceError(failureReason), retryAfter);
+                    WireTimes.parse(endTimeUtc), json.serviceError(failureReason), ActivityRunDto.exitValue(exit),
+                    retryAfter);
         }
     }
 
@@ -122,7 +125,12 @@ final class FabricDtos {
                     input == null ? "null" : input.toString(), out.toString(),
                     count(out.path("rowsRead")), count(out.has("rowsCopied") ? out.path("rowsCopied")
                             : out.path("rowsWritten")),
-                    exitValue(out.path("result").path("exitValue")), failure());
+                    exitValue(out.path("result").path("exitValue")), childRunId(out), failure());
+        }
+
+        private Optional<String> childRunId(JsonNode out) {
+            boolean startsPipelines = "ExecutePipeline".equals(activityType) || "InvokePipeline".equals(activityType);
+            return startsPipelines ? optional(out.path("pipelineRunId").asText("")) : Optional.empty();
         }
 
         private Optional<ActivityRunError> failure() {
@@ -142,7 +150,7 @@ final class FabricDtos {
             return node.canConvertToLong() ? OptionalLong.of(node.asLong()) : OptionalLong.empty();
         }
 
-        private static Optional<String> exitValue(JsonNode node) {
+        static Optional<String> exitValue(JsonNode node) {
             if (node.isMissingNode() || node.isNull()) {
                 return Optional.empty();
             }

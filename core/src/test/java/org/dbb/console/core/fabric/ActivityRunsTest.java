@@ -101,6 +101,19 @@ class ActivityRunsTest {
     }
 
     @Test
+    void theChildRunOfAnExecuteOrInvokePipelineActivityIsLiftedFromItsOutput() {
+        fixture.enqueue(200, "{\"value\":[" + run("Run child", "InvokePipeline", "Succeeded",
+                "{\"pipelineName\":\"child\",\"pipelineRunId\":\"child-run-1\"}", null) + ","
+                + run("Run legacy child", "ExecutePipeline", "InProgress", "{\"pipelineRunId\":\"child-run-2\"}", null)
+                + "," + run("Copy", "Copy", "Succeeded", "{\"pipelineRunId\":\"not-a-child\"}", null) + "]}");
+
+        List<ActivityRun> runs = fabric.queryActivityRuns("w1", "job-1", WINDOW);
+
+        assertThat(runs).extracting(ActivityRun::childRunId).containsExactly(Optional.of("child-run-1"),
+                Optional.of("child-run-2"), Optional.empty());
+    }
+
+    @Test
     void anEnvelopeWithoutValuesIsAnEmptyResult() {
         fixture.enqueue(200, "{}");
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.dbb.console.core.fabric.http.FabricApiException;
+import org.dbb.console.core.fabric.http.WaitCause;
 import org.dbb.console.core.fabric.http.ServiceError;
 import org.dbb.console.core.fabric.jobs.CancelOutcome;
 import org.dbb.console.core.fabric.jobs.InvokeType;
@@ -219,6 +221,72 @@ class FabricJobsTest {
         assertThat(job.itemId()).isEqualTo("p1");
         assertThat(job.endTime()).isEmpty();
         assertThat(job.failureReason()).isEmpty();
+    }
+
+    @Test
+    void pollsAJobUntilItEndsNeverFasterThanTheMinimumIntervalEvenWhenToldRetryAfter0() {
+        FabricClient polling = new FabricClient(fixture.transport(), JobTypes.defaults(),
+                new Polling(Duration.ofMillis(40), Duration.ofMillis(100), Duration.ofSeconds(5)));
+        fixture.enqueue(200, instanceJson(JOB_ID, "Manual", "NotStarted", "2025-05-01T06:00:00"), "Retry-After", "0");
+        fixture.enqueue(200, instanceJson(JOB_ID, "Manual", "InProgress", "2025-05-01T06:00:00"), "Retry-After", "0");
+        fixture.enqueue(200, instanceJson(JOB_ID, "Manual", "InProgress", "2025-05-01T06:00:00"));
+        fixture.enqueue(200, instanceJson(JOB_ID, "Manual", "Completed", "2025-05-01T06:00:00"));
+        long started = System.nanoTime();
+
+        JobInstance done = polling.awaitJob(new JobInstanceRef("w1", "p1", JOB_ID, Optional.of(Duration.ZERO),
+                JobIdSource.LOCATION));
+
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(220));
+        assertThat(fixture.waits.all()).extracting(w -> w.delay().toMillis()).containsExactly(40L, 40L, 40L, 100L);
+        assertThat(fixture.waits.all()).allSatisfy(w -> assertThat(w.cause()).isEqualTo(WaitCause.JOB_RUNNING));
+        assertThat(fixture.waits.reasons().get(2)).matches("Fabric job " + JOB_ID
+                + " is InProgress, next check at \\d\\d:\\d\\d:\\d\\d");
+        assertThat(fixture.server.getRequestCount()).isEqualTo(4);
+    }
+
+    @Test
+    void cancellingTheWaitForAJobStopsPolling() throws Exception {
+        FabricClient polling = new FabricClient(fixture.transport(), JobTypes.defaults(),
+                new Polling(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(5)));
+        for (int i = 0; i < 50; i++) {
+            fixture.enqueue(200, instanceJson(JOB_ID, "Manual", "InProgress", "2025-05-01T06:00:00"));
+        }
+
+        CompletableFuture<JobInstance> waiting = polling.awaitJobAsync(new JobInstanceRef("w1", "p1", JOB_ID,
+                Optional.empty(), JobIdSource.LOCATION));
+        fixture.take();
+        waiting.cancel(true);
+        int afterCancel = fixture.server.getRequestCount();
+        Thread.sleep(200);
+
+        assertThat(waiting).isCancelled();
+        assertThat(fixture.server.getRequestCount()).isLessThanOrEqualTo(afterCancel + 1);
+    }
+
+    @Test
+    void aFailingStatusReadEndsTheWaitWithItsFailure() {
+        fixture.enqueue(404, "{\"errorCode\":\"ItemNotFound\",\"message\":\"gone\"}");
+        FabricClient polling = new FabricClient(fixture.transport(), JobTypes.defaults(),
+                new Polling(Duration.ofMillis(5), Duration.ofMillis(5), Duration.ofSeconds(5)));
+
+        assertThatThrownBy(() -> polling.awaitJob(new JobInstanceRef("w1", "p1", JOB_ID, Optional.of(Duration.ZERO),
+                JobIdSource.LOCATION)))
+                .isInstanceOfSatisfying(FabricApiException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo("ItemNotFound"));
+    }
+
+    @Test
+    void readsANotebookRunsExitValueFromTheNotebookEndpoint() {
+        fixture.enqueue(200, "{\"id\":\"" + JOB_ID + "\",\"itemId\":\"n1\",\"jobType\":\"RunNotebook\","
+                + "\"invokeType\":\"Manual\",\"status\":\"Completed\",\"properties\":{\"exitValue\":"
+                + "\"{\\\"breaches\\\":[]}\",\"compute\":\"Spark\"}}");
+
+        JobInstance run = fabric.getNotebookJobInstance("w1", "n1", JOB_ID);
+
+        assertThat(run.exitValue()).contains("{\"breaches\":[]}");
+        assertThat(fixture.take().getPath())
+                .isEqualTo("/v1/workspaces/w1/notebooks/n1/jobs/execute/instances/" + JOB_ID + "?beta=true");
     }
 
     @Test

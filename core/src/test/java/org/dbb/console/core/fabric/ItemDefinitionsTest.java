@@ -27,7 +27,7 @@ class ItemDefinitionsTest {
 
     private final TransportFixture fixture = new TransportFixture();
     private final FabricClient fabric = new FabricClient(fixture.transport(), JobTypes.defaults(),
-            new Polling(Duration.ZERO, Duration.ofMillis(10), Duration.ofSeconds(2)));
+            new Polling(Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofSeconds(2)));
 
     @AfterEach
     void close() {
@@ -103,7 +103,7 @@ class ItemDefinitionsTest {
     @Test
     void givesUpOnAnOperationThatOutlivesThePollingTimeout() {
         FabricClient impatient = new FabricClient(fixture.transport(), JobTypes.defaults(),
-                new Polling(Duration.ZERO, Duration.ofMillis(5), Duration.ofMillis(30)));
+                new Polling(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(30)));
         fixture.enqueue(202, null, "x-ms-operation-id", OPERATION);
         for (int i = 0; i < 50; i++) {
             fixture.enqueue(200, "{\"status\":\"Running\"}");

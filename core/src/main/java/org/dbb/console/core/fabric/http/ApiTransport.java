@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -29,10 +30,10 @@ import org.dbb.console.core.auth.TokenScope;
 
 /**
  * Sends requests to Fabric, Power BI and Azure DevOps for one environment: bearer token per service, one token
- * refresh on 401, Failsafe retries of throttling (429, 430), outages (5xx) and dropped connections within a
- * {@link RetryBudget}, every wait reported to the {@link WaitListener}. Thread-safe; the sync methods block the
- * calling thread (never call them on the UI thread), the async ones run attempts and waits on the injected
- * scheduler.
+ * refresh on 401 (and on Power BI's 403 {@code TokenExpired}), Failsafe retries of throttling (429, 430), outages
+ * (5xx) and dropped connections within a {@link RetryBudget}, every wait reported to the {@link WaitListener}.
+ * Thread-safe; the sync methods block the calling thread (never call them on the UI thread), the async ones run
+ * attempts and waits on the injected scheduler.
  */
 public final class ApiTransport {
 
@@ -187,6 +188,16 @@ public final class ApiTransport {
         return reasons.forOperation(call, operationId, state, checks, delay, clock.instant().plus(delay));
     }
 
+    /**
+     * Builds the {@link Waiting} for the next status check of something the service runs, e.g. subject
+     * {@code "Fabric job 6f0c…"} and state {@code "is InProgress"}; {@code retryAfter} is what the service asked
+     * for, {@code delay} the wait actually scheduled.
+     */
+    public Waiting pollWait(ApiCall call, WaitCause cause, String subject, String state, int checks,
+            Optional<Duration> retryAfter, Duration delay) {
+        return reasons.forPoll(call, cause, subject, state, checks, retryAfter, delay, clock.instant().plus(delay));
+    }
+
     private HttpUrl base(Service service) {
         URI uri = endpoints.of(service);
         return HttpUrl.get(uri);
@@ -223,7 +234,7 @@ public final class ApiTransport {
             ResponseBody responseBody = response.body();
             byte[] bytes = responseBody == null ? new byte[0] : responseBody.bytes();
             Instant now = clock.instant();
-            if (isSignInRefusal(call, response)) {
+            if (isSignInRefusal(call, response, bytes)) {
                 throw signInExpired(request, response, bytes, now);
             }
             if (response.isSuccessful()) {
@@ -236,9 +247,11 @@ public final class ApiTransport {
         }
     }
 
-    private static boolean isSignInRefusal(ApiCall call, Response response) {
+    private boolean isSignInRefusal(ApiCall call, Response response, byte[] body) {
         // Azure DevOps answers a token it does not accept with 203 and an HTML sign-in page, not 401
         return response.code() == 401
+                || response.code() == 403
+                && ErrorBodies.isExpiredTokenRefusal(403, response.headers(), json.treeOrMissing(body))
                 || call.service() == Service.AZURE_DEVOPS && response.code() == 203
                 && !String.valueOf(response.header("Content-Type")).contains("json");
     }
@@ -312,6 +325,7 @@ public final class ApiTransport {
         }
 
         public ApiTransport build() {
+            JsonCodec json = new JsonCodec();
             OkHttpClient http = shared.newBuilder()
                     // OkHttp would silently re-send a request after some connection failures, even a job
                     // submission; retries belong to the Failsafe policy, which knows what is safe to repeat
@@ -320,11 +334,12 @@ public final class ApiTransport {
                     .followRedirects(false)
                     .followSslRedirects(false)
                     .addInterceptor(new BearerTokenInterceptor(tokens))
+                    .addInterceptor(new ExpiredTokenInterceptor(tokens, json))
                     .authenticator(new TokenRefreshAuthenticator(tokens))
                     .addNetworkInterceptor(new RedactingLoggingInterceptor(httpLogger))
                     .build();
             return new ApiTransport(http, environment, endpoints, retryBudget, scheduler, clock, waitListener,
-                    new JsonCodec());
+                    json);
         }
     }
 }

@@ -16,6 +16,7 @@ final class ErrorBodies {
 
     private static final List<String> REQUEST_ID_HEADERS = List.of("RequestId", "x-ms-request-id", "request-id",
             "x-ms-correlation-id", "ActivityId");
+    private static final String EXPIRED_TOKEN_CODE = "TokenExpired";
     private static final List<String> ERROR_CODE_HEADERS = List.of("x-ms-public-api-error-code", "x-ms-error-code");
 
     private ErrorBodies() {
@@ -39,6 +40,15 @@ final class ErrorBodies {
                 ? Optional.of(root.path("isRetriable").booleanValue())
                 : Optional.empty();
         return new Parsed(new ServiceError(code, message, requestId, details(root.path("moreDetails"))), retriable);
+    }
+
+    /**
+     * Whether a 403 refuses an expired token rather than the caller's rights: Power BI answers an expired token
+     * with {@code 403 {"error":{"code":"TokenExpired"}}} where Fabric answers 401.
+     */
+    static boolean isExpiredTokenRefusal(int status, Headers headers, JsonNode root) {
+        return status == 403 && parse(status, null, headers, root).error().errorCode()
+                .equalsIgnoreCase(EXPIRED_TOKEN_CODE);
     }
 
     /** A Fabric {@code ErrorResponse} object (a job's {@code failureReason}, an operation's {@code error}). */

@@ -13,5 +13,9 @@ public enum WaitCause {
     /** No response: the connection failed or dropped. */
     CONNECTION_FAILED,
     /** A long-running operation is still running; the next status check is scheduled. */
-    OPERATION_RUNNING
+    OPERATION_RUNNING,
+    /** A Fabric job instance has not finished yet; the next status check is scheduled. */
+    JOB_RUNNING,
+    /** A semantic-model refresh has not finished yet; the next status check is scheduled. */
+    REFRESH_RUNNING
 }

@@ -51,6 +51,12 @@ final class WaitReasons {
                 reason);
     }
 
+    Waiting forPoll(ApiCall call, WaitCause cause, String subject, String state, int checks,
+            Optional<Duration> retryAfter, Duration delay, Instant until) {
+        String reason = subject + " " + state + ", next check at " + clockTime.format(until);
+        return new Waiting(call, cause, checks, delay, until, 0, retryAfter, reason);
+    }
+
     static String seconds(Duration d) {
         long ms = d.toMillis();
         if (ms % 1000 == 0) {

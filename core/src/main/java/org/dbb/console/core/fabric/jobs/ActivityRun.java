@@ -26,13 +26,15 @@ import java.util.OptionalLong;
  * @param rowsRead      rows read, from a Copy activity's output
  * @param rowsWritten   rows written ({@code rowsCopied}), from a Copy activity's output
  * @param exitValue     a notebook's exit value ({@code output.result.exitValue})
+ * @param childRunId    the pipeline run an Execute/Invoke Pipeline activity started ({@code output.pipelineRunId},
+ *                      as Azure Data Factory reports it), to drill into the child run
  * @param error         why it failed; empty when the error fields are blank
  */
 public record ActivityRun(String activityRunId, String activityName, String activityType, String pipelineRunId,
         String pipelineName, ActivityRunStatus status, String statusText, Optional<Instant> start,
         Optional<Instant> end, OptionalLong durationMs, OptionalInt retryAttempt, String inputJson,
         String outputJson, OptionalLong rowsRead, OptionalLong rowsWritten, Optional<String> exitValue,
-        Optional<ActivityRunError> error) {
+        Optional<String> childRunId, Optional<ActivityRunError> error) {
 
     public ActivityRun {
         Objects.requireNonNull(activityRunId, "activityRunId");
@@ -51,6 +53,7 @@ public record ActivityRun(String activityRunId, String activityName, String acti
         Objects.requireNonNull(rowsRead, "rowsRead");
         Objects.requireNonNull(rowsWritten, "rowsWritten");
         Objects.requireNonNull(exitValue, "exitValue");
+        Objects.requireNonNull(childRunId, "childRunId");
         Objects.requireNonNull(error, "error");
     }
 }

@@ -20,11 +20,13 @@ import org.dbb.console.core.fabric.http.ServiceError;
  * @param startTime      when it started (UTC)
  * @param endTime        when it ended; empty while running
  * @param failureReason  why it failed
+ * @param exitValue      a notebook's exit value; only the notebook endpoint reports it (see
+ *                       {@code FabricClient.getNotebookJobInstance}), and only once the run completed
  * @param retryAfter     how long Fabric asked to wait before polling again (only on a single-instance read)
  */
 public record JobInstance(String id, String itemId, String jobType, InvokeType invokeType, JobStatus status,
         String statusText, Optional<String> rootActivityId, Optional<Instant> startTime, Optional<Instant> endTime,
-        Optional<ServiceError> failureReason, Optional<Duration> retryAfter) {
+        Optional<ServiceError> failureReason, Optional<String> exitValue, Optional<Duration> retryAfter) {
 
     public JobInstance {
         Objects.requireNonNull(id, "id");
@@ -37,6 +39,7 @@ public record JobInstance(String id, String itemId, String jobType, InvokeType i
         Objects.requireNonNull(startTime, "startTime");
         Objects.requireNonNull(endTime, "endTime");
         Objects.requireNonNull(failureReason, "failureReason");
+        Objects.requireNonNull(exitValue, "exitValue");
         Objects.requireNonNull(retryAfter, "retryAfter");
     }
 

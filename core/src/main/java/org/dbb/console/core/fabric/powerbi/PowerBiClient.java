@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 
 import okhttp3.HttpUrl;
 
+import org.dbb.console.core.fabric.Polling;
 import org.dbb.console.core.fabric.http.ApiCall;
 import org.dbb.console.core.fabric.http.ApiRequest;
 import org.dbb.console.core.fabric.http.ApiResponse;
@@ -17,7 +18,10 @@ import org.dbb.console.core.fabric.http.FabricApiException;
 import org.dbb.console.core.fabric.http.Futures;
 import org.dbb.console.core.fabric.http.JsonCodec;
 import org.dbb.console.core.fabric.http.Service;
+import org.dbb.console.core.fabric.http.StatusPoller;
+import org.dbb.console.core.fabric.http.WaitCause;
 import org.dbb.console.core.fabric.http.WaitListener;
+import org.dbb.console.core.fabric.http.Waiting;
 
 /**
  * The Power BI refresh API for semantic models: start an enhanced refresh, read its progress and the model's
@@ -36,14 +40,21 @@ public final class PowerBiClient {
             "/v1.0/myorg/groups/{groupId}/datasets/{datasetId}/refreshes/{refreshId}");
 
     private final ApiTransport transport;
+    private final Polling polling;
 
+    /** A client polling refreshes with {@link Polling#DEFAULTS}. */
     public PowerBiClient(ApiTransport transport) {
-        this.transport = Objects.requireNonNull(transport, "transport");
+        this(transport, Polling.DEFAULTS);
     }
 
-    /** This client reporting waits (throttling, outages) to {@code listener}. */
+    public PowerBiClient(ApiTransport transport, Polling polling) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.polling = Objects.requireNonNull(polling, "polling");
+    }
+
+    /** This client reporting waits (throttling, outages, refresh polls) to {@code listener}. */
     public PowerBiClient withWaitListener(WaitListener listener) {
-        return new PowerBiClient(transport.withWaitListener(listener));
+        return new PowerBiClient(transport.withWaitListener(listener), polling);
     }
 
     public RefreshStart triggerRefresh(String groupId, String datasetId, RefreshRequest request) {
@@ -80,6 +91,34 @@ public final class PowerBiClient {
         return transport.executeAsync(get).thenApply(response -> json().toDomain(response,
                 () -> json().read(response, PowerBiDtos.RefreshDetailDto.class)
                         .toDomain(refreshId, response.retryAfter())));
+    }
+
+    /**
+     * Polls the refresh until its {@code extendedStatus} is final (Completed, Failed, TimedOut, Cancelled or
+     * Disabled) and returns the last detail read. Waits {@code Retry-After} when Power BI sends one, else the
+     * client's default interval, never less than {@link Polling#minInterval()}; each wait is reported as
+     * {@link WaitCause#REFRESH_RUNNING}.
+     */
+    public RefreshDetail awaitRefresh(RefreshRef refresh) {
+        return Futures.join(awaitRefreshAsync(refresh));
+    }
+
+    /**
+     * {@link #awaitRefresh} without blocking: checks run on the transport's scheduler. There is no deadline (a
+     * model may take hours and Power BI enforces the refresh's own timeout); cancel the future to stop polling,
+     * which leaves the refresh running.
+     */
+    public CompletableFuture<RefreshDetail> awaitRefreshAsync(RefreshRef refresh) {
+        String subject = "Power BI refresh " + refresh.refreshId() + " of dataset " + refresh.datasetId();
+        Waiting first = transport.pollWait(GET_REFRESH, WaitCause.REFRESH_RUNNING, subject, "accepted", 0,
+                refresh.retryAfter(), polling.next(refresh.retryAfter()));
+        return StatusPoller.poll(transport, first,
+                () -> getRefreshAsync(refresh.groupId(), refresh.datasetId(), refresh.refreshId()),
+                RefreshDetail::isTerminal,
+                (detail, checks) -> transport.pollWait(GET_REFRESH, WaitCause.REFRESH_RUNNING, subject,
+                        "is " + (detail.extendedStatusText().isBlank() ? detail.state().wireName()
+                                : detail.extendedStatusText()), checks, detail.retryAfter(),
+                        polling.next(detail.retryAfter())));
     }
 
     /** The latest {@code top} refreshes of the model, newest first, including ones the console did not start. */

@@ -87,6 +87,54 @@ class ApiTransportTest {
         assertThat(fixture.server.getRequestCount()).isEqualTo(2);
     }
 
+    private ApiRequest powerBiHistory() {
+        ApiCall history = ApiCall.get(Service.POWER_BI, "/v1.0/myorg/groups/{groupId}/datasets/{datasetId}/refreshes");
+        return ApiRequest.to(history, transport.url(Service.POWER_BI, "v1.0", "myorg", "groups", "g1", "datasets",
+                "d1", "refreshes").build());
+    }
+
+    @Test
+    void treatsPowerBis403TokenExpiredLikeA401AndSucceedsWithAFreshToken() {
+        fixture.enqueue(403, "{\"error\":{\"code\":\"TokenExpired\",\"message\":\"Access token has expired,"
+                + " resubmit with a new access token\"}}");
+        fixture.enqueue(200, "{\"value\":[]}");
+
+        ApiResponse response = transport.execute(powerBiHistory());
+
+        assertThat(response.bodyText()).isEqualTo("{\"value\":[]}");
+        assertThat(fixture.take().getHeader("Authorization")).isEqualTo("Bearer cached-POWER_BI");
+        assertThat(fixture.take().getHeader("Authorization")).isEqualTo("Bearer fresh-POWER_BI");
+        assertThat(fixture.tokens().asks()).containsExactly(new FakeTokens.Ask(TokenScope.POWER_BI, false),
+                new FakeTokens.Ask(TokenScope.POWER_BI, true));
+    }
+
+    @Test
+    void reportsSignInExpiredWhenPowerBiRefusesTheFreshTokenWith403Too() {
+        fixture.enqueue(403, "{\"error\":{\"code\":\"TokenExpired\",\"message\":\"expired\"}}");
+        fixture.enqueue(403, "{\"error\":{\"code\":\"TokenExpired\",\"message\":\"expired\"}}",
+                "x-ms-request-id", "r-403");
+
+        assertThatThrownBy(() -> transport.execute(powerBiHistory()))
+                .isInstanceOf(SignInException.class)
+                .hasMessageStartingWith("sign-in expired for prod (GET /v1.0/myorg/groups/{groupId}/datasets/"
+                        + "{datasetId}/refreshes was refused even with a freshly fetched token")
+                .hasMessageContaining("request id r-403");
+        assertThat(fixture.server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aForbiddenThatIsNotAnExpiredTokenIsAnOrdinaryFailureWithoutATokenRefresh() {
+        fixture.enqueue(403, "{\"error\":{\"code\":\"PowerBINotAuthorizedException\",\"message\":\"no\"}}");
+
+        assertThatThrownBy(() -> transport.execute(powerBiHistory()))
+                .isInstanceOfSatisfying(FabricApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.errorCode()).isEqualTo("PowerBINotAuthorizedException");
+                });
+        assertThat(fixture.tokens().asks()).containsExactly(new FakeTokens.Ask(TokenScope.POWER_BI, false));
+        assertThat(fixture.server.getRequestCount()).isEqualTo(1);
+    }
+
     @Test
     void aSignInFailureOfTheTokenSupplierReachesTheCallerUnretried() {
         AccessTokens refusing = (scope, forceRefresh) -> {

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.dbb.console.core.auth.TokenScope;
+import org.dbb.console.core.fabric.Polling;
 import org.dbb.console.core.fabric.http.FabricApiException;
+import org.dbb.console.core.fabric.http.WaitCause;
 import org.dbb.console.core.fabric.testing.FakeTokens;
 import org.dbb.console.core.fabric.testing.TransportFixture;
 
@@ -115,6 +117,25 @@ class PowerBiClientTest {
         assertThat(start).isInstanceOf(RefreshStart.Started.class);
         assertThat(fixture.waits.reasons()).singleElement().asString()
                 .matches("throttled by Power BI until \\d\\d:\\d\\d:\\d\\d \\(429, Retry-After 0 s\\)");
+    }
+
+    @Test
+    void pollsARefreshUntilItsExtendedStatusIsFinalAtTheDefaultIntervalWithoutRetryAfter() {
+        PowerBiClient polling = new PowerBiClient(fixture.transport(),
+                new Polling(Duration.ofMillis(10), Duration.ofMillis(30), Duration.ofSeconds(5)));
+        fixture.enqueue(202, "{\"status\":\"Unknown\",\"extendedStatus\":\"NotStarted\"}");
+        fixture.enqueue(202, "{\"status\":\"Unknown\",\"extendedStatus\":\"InProgress\"}", "Retry-After", "0");
+        fixture.enqueue(200, "{\"status\":\"Completed\",\"extendedStatus\":\"Completed\","
+                + "\"endTime\":\"2025-05-01T06:05:00.000Z\"}");
+
+        RefreshDetail done = polling.awaitRefresh(new RefreshRef("g1", "d1", REFRESH, Optional.empty()));
+
+        assertThat(done.state()).isEqualTo(RefreshState.COMPLETED);
+        assertThat(fixture.waits.all()).extracting(w -> w.delay().toMillis()).containsExactly(30L, 30L, 10L);
+        assertThat(fixture.waits.all()).allSatisfy(w -> assertThat(w.cause()).isEqualTo(WaitCause.REFRESH_RUNNING));
+        assertThat(fixture.waits.reasons().get(1))
+                .startsWith("Power BI refresh " + REFRESH + " of dataset d1 is NotStarted, next check at");
+        assertThat(fixture.server.getRequestCount()).isEqualTo(3);
     }
 
     @Test
