@@ -25,12 +25,19 @@ public final class WorkspaceScreen {
         this.robot = robot;
     }
 
-    /** Waits until the item tree is shown (the workspace finished loading). */
+    /**
+     * Waits until the item tree is shown (the workspace finished loading). The scene graph is only looked at on
+     * the FX thread, because it changes there while loading.
+     */
     public WorkspaceScreen waitUntilLoaded() throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
-                () -> robot.lookup("#" + WorkspaceView.ITEMS_ID).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(
+                () -> robot.lookup("#" + WorkspaceView.ITEMS_ID).tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
         return this;
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     /** The type groups of the item tree as shown, e.g. {@code DataPipeline (4)}. */
