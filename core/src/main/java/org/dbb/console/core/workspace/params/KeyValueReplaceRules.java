@@ -51,7 +51,7 @@ final class KeyValueReplaceRules extends ListParameterRules<KeyValueReplaceEntry
                     + stripped + "'");
             return false;
         }
-        Optional<String> problem = JsonPathSyntax.check(key);
+        Optional<String> problem = run.jsonPaths().check(key);
         if (problem.isPresent()) {
             run.error(findKey.at(), "Invalid JSONPath expression '" + key + "': " + problem.get()
                     + "; find_key must parse with jsonpath_ng.ext");

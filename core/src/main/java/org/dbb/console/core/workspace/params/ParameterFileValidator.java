@@ -20,7 +20,7 @@ import org.dbb.console.core.workspace.params.YamlValue.Sequence;
  * positioning every problem by file, line and column. Runs fabric-cicd's steps in its order (load, names,
  * structure, find_replace, spark_pool, key_value_replace, semantic_model_binding); where fabric-cicd stops at the
  * first failure this goes on with the independent checks that remain, and it adds warnings for what fabric-cicd
- * only discovers while publishing. Stateless and thread-safe; bad input never throws.
+ * only discovers while publishing. Immutable and thread-safe (create one and share it); bad input never throws.
  */
 public final class ParameterFileValidator {
 
@@ -35,6 +35,8 @@ public final class ParameterFileValidator {
     private static final List<String> ACCEPTED_NAMES = List.of("find_replace", "spark_pool",
             "spark_pool_replace_value", "key_value_replace", "gateway_binding", "semantic_model_binding");
 
+    private final JsonPathSyntax jsonPaths = new JsonPathSyntax();
+
     /**
      * Reads and validates a parameter file; {@code extend} templates are read relative to its folder.
      *
@@ -45,7 +47,7 @@ public final class ParameterFileValidator {
      *                      {@code $items} checks; empty to skip those
      */
     public ParameterValidation validate(Path parameterFile, Optional<String> environment, Optional<ItemScan> items) {
-        ValidationRun run = new ValidationRun(parameterFile, environment, items);
+        ValidationRun run = new ValidationRun(parameterFile, environment, items, jsonPaths);
         byte[] bytes;
         try {
             if (!Files.isRegularFile(parameterFile)) {
@@ -76,7 +78,7 @@ public final class ParameterFileValidator {
     public ParameterValidation validate(Path nameForMessages, String text, Optional<String> environment,
                                         Optional<ItemScan> items) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        return validate(new ValidationRun(nameForMessages, environment, items), body);
+        return validate(new ValidationRun(nameForMessages, environment, items, jsonPaths), body);
     }
 
     private ParameterValidation validate(ValidationRun run, String text) {

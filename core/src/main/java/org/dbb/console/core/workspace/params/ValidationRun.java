@@ -23,9 +23,11 @@ final class ValidationRun {
     private final String environment;
     private final Optional<ItemScan> items;
     private final List<Problem> problems = new ArrayList<>();
+    private final JsonPathSyntax jsonPaths;
 
-    ValidationRun(Path mainFile, Optional<String> environment, Optional<ItemScan> items) {
+    ValidationRun(Path mainFile, Optional<String> environment, Optional<ItemScan> items, JsonPathSyntax jsonPaths) {
         this.mainFile = mainFile;
+        this.jsonPaths = jsonPaths;
         this.environment = environment.filter(e -> !e.isEmpty()).orElse(NO_ENVIRONMENT);
         this.items = items;
     }
@@ -44,6 +46,10 @@ final class ValidationRun {
 
     Optional<ItemScan> items() {
         return items;
+    }
+
+    JsonPathSyntax jsonPaths() {
+        return jsonPaths;
     }
 
     List<Problem> problems() {
@@ -93,19 +99,10 @@ final class ValidationRun {
      * a number): fabric-cicd 1.3.0 stops with an uncaught TypeError or AttributeError on such keys.
      */
     void nonStringEnvironmentKey(YamlValue key, String where) {
-        String written = key.str();
-        error(key.at(), "The environment key " + written + " in " + where + " is a YAML " + key.typeName()
-                + ", not a string: fabric-cicd 1.3.0 stops with a TypeError on it; quote the key (e.g. '"
-                + writtenHint(key) + "':) so that YAML reads it as text");
-    }
-
-    private static String writtenHint(YamlValue key) {
-        String s = key.str();
-        return switch (s) {
-            case "True" -> "YES";
-            case "False" -> "NO";
-            default -> s;
-        };
+        error(key.at(), "The environment key " + key.str() + " in " + where + " is a YAML " + key.typeName()
+                + ", not a string: fabric-cicd 1.3.0 stops with an uncaught TypeError on it. Quote the key as it is"
+                + " written (for example 'NO': or '2024': instead of NO: or 2024:), since YAML 1.1 reads yes/no/on/off/"
+                + "true/false as booleans and digits as numbers");
     }
 
     /** Whether a mapping's keys are all Python strings. */

@@ -100,7 +100,7 @@ class ParameterLoadingTest {
                 """.formatted(key));
 
         assertThat(v.valid()).isFalse();
-        assertThat(ParameterYaml.firstError(v)).contains("is a YAML bool, not a string").contains("quote");
+        assertThat(ParameterYaml.firstError(v)).contains("is a YAML bool, not a string").contains("Quote the key");
         assertThat(v.firstError().orElseThrow().line()).isEqualTo(4);
     }
 
