@@ -120,6 +120,7 @@ final class JsonPathNgParser {
     private final List<Map<String, Integer>> actions = new ArrayList<>();
     private final List<Map<String, Integer>> gotos = new ArrayList<>();
     private final Map<Integer, Integer> defaultReductions = new HashMap<>();
+    private final Map<String, List<Integer>> productionsOf = new HashMap<>();
 
     JsonPathNgParser() {
         for (Production prod : PRODUCTIONS) {
@@ -135,6 +136,9 @@ final class JsonPathNgParser {
         }
         terminalIndex.put(END, terminals.size());
         terminals.add(END);
+        for (int p = 0; p < PRODUCTIONS.size(); p++) {
+            productionsOf.computeIfAbsent(PRODUCTIONS.get(p).lhs(), k -> new ArrayList<>()).add(p);
+        }
         computeFirstSets();
         buildTables();
     }
@@ -209,12 +213,10 @@ final class JsonPathNgParser {
             Item it = items.get(i);
             String[] rhs = PRODUCTIONS.get(it.production()).rhs();
             if (it.dot() < rhs.length && nonterminals.contains(rhs[it.dot()])) {
-                for (int p = 0; p < PRODUCTIONS.size(); p++) {
-                    if (PRODUCTIONS.get(p).lhs().equals(rhs[it.dot()])) {
-                        Item added = new Item(p, 0);
-                        if (seen.add(added)) {
-                            items.add(added);
-                        }
+                for (int p : productionsOf.get(rhs[it.dot()])) {
+                    Item added = new Item(p, 0);
+                    if (seen.add(added)) {
+                        items.add(added);
                     }
                 }
             }
@@ -289,22 +291,23 @@ final class JsonPathNgParser {
     private Map<Item, BitSet> closure1(Map<Item, BitSet> kernel) {
         Map<Item, BitSet> items = new LinkedHashMap<>();
         kernel.forEach((k, v) -> items.put(k, (BitSet) v.clone()));
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Map.Entry<Item, BitSet> e : new ArrayList<>(items.entrySet())) {
-                Item it = e.getKey();
-                String[] rhs = PRODUCTIONS.get(it.production()).rhs();
-                if (it.dot() < rhs.length && nonterminals.contains(rhs[it.dot()])) {
-                    BitSet la = firstOf(rhs, it.dot() + 1, e.getValue());
-                    for (int p = 0; p < PRODUCTIONS.size(); p++) {
-                        if (PRODUCTIONS.get(p).lhs().equals(rhs[it.dot()])) {
-                            BitSet target = items.computeIfAbsent(new Item(p, 0), k -> new BitSet());
-                            int before = target.cardinality();
-                            target.or(la);
-                            if (target.cardinality() != before) {
-                                changed = true;
-                            }
+        java.util.ArrayDeque<Item> work = new java.util.ArrayDeque<>(items.keySet());
+        while (!work.isEmpty()) {
+            Item it = work.poll();
+            String[] rhs = PRODUCTIONS.get(it.production()).rhs();
+            if (it.dot() < rhs.length && nonterminals.contains(rhs[it.dot()])) {
+                BitSet la = firstOf(rhs, it.dot() + 1, items.get(it));
+                for (int p : productionsOf.get(rhs[it.dot()])) {
+                    Item added = new Item(p, 0);
+                    BitSet target = items.get(added);
+                    if (target == null) {
+                        items.put(added, (BitSet) la.clone());
+                        work.add(added);
+                    } else {
+                        int before = target.cardinality();
+                        target.or(la);
+                        if (target.cardinality() != before && !work.contains(added)) {
+                            work.add(added);
                         }
                     }
                 }

@@ -92,7 +92,10 @@ final class KeyValueReplaceRules extends ListParameterRules<KeyValueReplaceEntry
 
     @Override
     void warnPublishTimeProblems(Mapping entry) {
-        ((Mapping) entry.get("replace_value").orElseThrow()).list().forEach(e -> warnVariable(e.value()));
+        Mapping replaceValue = (Mapping) entry.get("replace_value").orElseThrow();
+        replaceValue.list().forEach(e -> warnVariable(e.value()));
+        run.items().ifPresent(scan -> new JsonPathTargets(run).check(entry.get("find_key").orElseThrow(),
+                replaceValue.list().get(0).value(), FilterRules.strings(entry, "file_path"), scan.root()));
     }
 
     @Override

@@ -104,4 +104,42 @@ class FilterWarningsTest {
         assertThat(warnings("file_path: \"**/**/x\"")).anyMatch(m -> m.startsWith(
                 "Invalid wildcard combination in pattern: '**/**/x'"));
     }
+
+    private List<String> keyValueWarnings(String entry) throws IOException {
+        Files.writeString(repo.resolve("PL.DataPipeline/pipeline-content.json"), """
+                {"properties": {"activities": [{"name": "Copy", "typeProperties": {"x": 1}}],
+                                "parameters": {"Server": {"type": "string", "defaultValue": "dev"}}},
+                 "enabled": true}
+                """);
+        String text = "key_value_replace:\n  - " + entry.strip().replace("\n", "\n    ")
+                + "\n    file_path: PL.DataPipeline/pipeline-content.json\n";
+        ParameterValidation v = new ParameterFileValidator().validate(repo.resolve("parameter.yml"), text,
+                Optional.of("PPE"), Optional.of(scan));
+        assertThat(v.valid()).as("%s", v.problems()).isTrue();
+        return v.warnings().stream().map(Problem::message).toList();
+    }
+
+    @Test
+    void jsonPathSelectingAWholeObjectWarnsWhenTheTargetFileIsKnown() throws IOException {
+        assertThat(keyValueWarnings("find_key: $.properties.activities[?(@.name==\"Copy\")]\n"
+                + "replace_value: {PPE: x}")).anyMatch(m -> m.contains("selects a whole object"));
+    }
+
+    @Test
+    void jsonPathSelectingALeafDoesNotWarn() throws IOException {
+        assertThat(keyValueWarnings("find_key: $.properties.parameters.Server.defaultValue\n"
+                + "replace_value: {PPE: x}")).isEmpty();
+    }
+
+    @Test
+    void quotedBooleanForABooleanTargetWarns() throws IOException {
+        assertThat(keyValueWarnings("find_key: $.enabled\nreplace_value: {PPE: \"false\"}"))
+                .anyMatch(m -> m.contains("selects a JSON boolean"));
+    }
+
+    @Test
+    void jsonPathMatchingNothingWarns() throws IOException {
+        assertThat(keyValueWarnings("find_key: $.nope\nreplace_value: {PPE: x}"))
+                .anyMatch(m -> m.contains("matches nothing"));
+    }
 }
