@@ -38,7 +38,7 @@ final class FindReplaceRules extends ListParameterRules<FindReplaceEntry> {
     }
 
     private static Optional<YamlValue> flag(Mapping entry, String key) {
-        return entry.get(key).filter(v -> !TemplateMerger.isScalarNone(v));
+        return entry.get(key).filter(v -> !PyValues.isNone(v));
     }
 
     private static boolean isOn(Mapping entry, String key) {

@@ -65,7 +65,7 @@ final class KeyValueReplaceRules extends ListParameterRules<KeyValueReplaceEntry
         List<Entry> entries = replaceValue.list();
         Entry first = entries.get(0);
         for (Entry e : entries) {
-            if (TemplateMerger.isScalarNone(e.value())) {
+            if (PyValues.isNone(e.value())) {
                 missingReplaceValue(name(), e);
                 return false;
             }

@@ -189,10 +189,6 @@ abstract class ListParameterRules<E> {
         return out;
     }
 
-    static SourcePosition position(YamlValue v) {
-        return v.at();
-    }
-
     /** Reports the publish-time problems of a variable used as a replace value. */
     protected void warnVariable(YamlValue value) {
         if (!value.isString()) {

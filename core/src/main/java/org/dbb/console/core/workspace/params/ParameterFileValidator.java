@@ -128,6 +128,11 @@ public final class ParameterFileValidator {
         if (main == null) {
             return finish(run, null, templates);
         }
+        if (!main.truthy()) {
+            run.fileError("Error loading parameter.yml: nothing is left once the templates are merged (fabric-cicd"
+                    + " 1.3.0 rejects this with an empty message); add parameters to the file or its templates");
+            return finish(run, null, templates);
+        }
         boolean namesValid = checkNames(run, main);
         boolean structureValid = checkStructure(run, main, namesValid);
         if (!namesValid && !structureValid) {

@@ -195,7 +195,8 @@ final class PyValues {
         return new String(cps, start, end - start);
     }
 
-    static boolean isType(YamlValue v, PyType type) {
-        return v instanceof Scalar s && s.type() == type;
+    /** Whether the value is Python's {@code None}. */
+    static boolean isNone(YamlValue v) {
+        return v instanceof Scalar s && s.type() == PyType.NONE;
     }
 }

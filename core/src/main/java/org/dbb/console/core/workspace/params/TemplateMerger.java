@@ -13,7 +13,6 @@ import java.util.Set;
 
 import org.dbb.console.core.workspace.params.YamlValue.Entry;
 import org.dbb.console.core.workspace.params.YamlValue.Mapping;
-import org.dbb.console.core.workspace.params.YamlValue.Scalar;
 import org.dbb.console.core.workspace.params.YamlValue.Sequence;
 
 /**
@@ -166,9 +165,5 @@ final class TemplateMerger {
             result.put(key, new Entry(existing.key(), mergedValue));
         }
         return new Mapping(result, base.at());
-    }
-
-    static boolean isScalarNone(YamlValue v) {
-        return v instanceof Scalar s && s.type() == YamlValue.PyType.NONE;
     }
 }
