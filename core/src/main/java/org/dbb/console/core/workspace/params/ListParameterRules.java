@@ -195,6 +195,11 @@ abstract class ListParameterRules<E> {
             return;
         }
         String text = value.str();
+        if (!VariableSyntax.isVariable(text) && (text.contains("$items.") || text.contains("$workspace."))) {
+            run.warning(value.at(), "The replace value '" + text + "' contains a variable but does not start with it;"
+                    + " fabric-cicd only resolves a value that is exactly one variable, so this text is inserted as"
+                    + " written");
+        }
         for (VariableSyntax.Finding f : VariableSyntax.check(text, run.items())) {
             String hint = f.kind() == VariableSyntax.Kind.DEPRECATED ? "; still accepted"
                     : text.startsWith("$ENV:")

@@ -130,4 +130,10 @@ class PublishTimeWarningsTest {
                     .noneMatch(m -> m.contains("Invalid") || m.contains("invalid") || m.contains("does not exist"));
         }
     }
+
+    @Test
+    void variableEmbeddedInLongerTextIsInsertedLiterally() {
+        assertThat(warnings(replaceWith("id=$items.Lakehouse.LH.$id")))
+                .anyMatch(m -> m.contains("does not start with it"));
+    }
 }
