@@ -704,7 +704,8 @@ final class YamlTree {
     private static final Pattern SNAKE_HEX = Pattern.compile(
             "expected escape sequence of (\\d+) hexadecimal numbers, but found: (.*)", Pattern.DOTALL);
     private static final Pattern SNAKE_ALIAS = Pattern.compile("found undefined alias (.*)", Pattern.DOTALL);
-    private static final Pattern SNAKE_GOT = Pattern.compile("(.*but (?:got|found)) ([^' ][^']*)$", Pattern.DOTALL);
+    private static final Pattern SNAKE_GOT = Pattern.compile("(.*but (?:got|found)) (<[^>']+>|[^\\s'])$",
+            Pattern.DOTALL);
     private static final Pattern SNAKE_QUOTED_CODE = Pattern.compile("(.*but found '.*') \\(\\d+\\)$",
             Pattern.DOTALL);
     private static final Pattern SNAKE_ANCHOR_CHAR = Pattern.compile("unexpected character found (.?)\\((\\d+)\\)",
