@@ -42,6 +42,11 @@ final class Utf8Text {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    /** Python's universal-newline reading, which fabric-cicd's text-mode {@code open()} applies. */
+    static String universalNewlines(String text) {
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
     private static String pythonMessage(byte[] bytes, int position) {
         int b = bytes[position] & 0xff;
         int need = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b <= 0xdf ? 2 : 0;
