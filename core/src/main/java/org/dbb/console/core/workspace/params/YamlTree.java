@@ -59,6 +59,8 @@ final class YamlTree {
     private final String text;
     private final int[] codePoints;
     private final Map<Node, YamlValue> constructed = new IdentityHashMap<>();
+    /** Line and column where PyYAML's scanner starts the token it refuses, for the last scanner-rule error. */
+    private final int[] scanRuleAt = new int[2];
 
     private YamlTree(Path file, String text) {
         this.file = file;
@@ -82,9 +84,12 @@ final class YamlTree {
         try {
             root = compose();
         } catch (YamlLoadException composeError) {
-            // PyYAML may already have stopped earlier, at a spot SnakeYAML lets through.
+            // PyYAML may already have stopped earlier, at a spot SnakeYAML lets through; its scanner reaches a
+            // token before anything later happens to it, so a tie goes to the scanner.
             YamlLoadException earlier = scannerRuleError();
-            throw earlier != null && before(earlier, composeError) ? earlier : composeError;
+            boolean first = earlier != null && (scanRuleAt[0] < composeError.line()
+                    || (scanRuleAt[0] == composeError.line() && scanRuleAt[1] <= composeError.column()));
+            throw first ? earlier : composeError;
         }
         YamlLoadException scannerRule = scannerRuleError();
         if (scannerRule != null) {
@@ -191,6 +196,8 @@ final class YamlTree {
                 if (afterDirective && token instanceof org.yaml.snakeyaml.tokens.StreamEndToken) {
                     tokenError = error(null, null, "expected '<document start>', but found '<stream end>'",
                             token.getStartMark());
+                    scanRuleAt[0] = tokenError.line();
+                    scanRuleAt[1] = tokenError.column();
                 }
                 afterDirective = false;
                 if (token instanceof org.yaml.snakeyaml.tokens.AnchorToken
@@ -200,18 +207,27 @@ final class YamlTree {
             }
         } catch (MarkedYAMLException e) {
             scannedUpTo = e.getProblemMark() == null ? 0 : e.getProblemMark().getIndex();
+            // SnakeYAML's scanner may have failed inside an anchor name it read too far; look for one.
+            tokenError = textualAnchorError(safe, plain, scannedUpTo);
         } catch (YAMLException e) {
             scannedUpTo = 0;
         }
         YamlLoadException tab = tabError(safe, plain, scannedUpTo);
         if (tab != null && (tokenError == null || before(tab, tokenError))) {
+            scanRuleAt[0] = tab.line();
+            scanRuleAt[1] = tab.column();
             return tab;
         }
         return tokenError;
     }
 
     private YamlLoadException anchorError(org.yaml.snakeyaml.tokens.Token token) {
-        int start = token.getStartMark().getIndex();
+        return anchorError(token.getStartMark().getIndex(), token.getStartMark());
+    }
+
+    private YamlLoadException anchorError(int start, Mark startMark) {
+        scanRuleAt[0] = startMark.getLine() + 1;
+        scanRuleAt[1] = startMark.getColumn() + 1;
         String name = codePoints[start] == '*' ? "alias" : "anchor";
         int i = start + 1;
         while (i < codePoints.length && isAnchorChar(codePoints[i])) {
@@ -224,9 +240,30 @@ final class YamlTree {
                     + PyValues.reprString(Character.toString(after)) + " that cannot start any token", markAt(i));
         }
         if (i == start + 1 || "\0 \t\r\n\u0085\u2028\u2029?:,]}%@`".indexOf(after) < 0) {
-            return error("while scanning an " + name, token.getStartMark(),
+            return error("while scanning an " + name, startMark,
                     "expected alphabetic or numeric character, but found "
                             + PyValues.reprString(after == 0 ? "\0" : Character.toString(after)), markAt(i));
+        }
+        return null;
+    }
+
+    private YamlLoadException textualAnchorError(boolean[] safe, boolean[] plain, int upTo) {
+        boolean inComment = false;
+        for (int i = 0; i < Math.min(codePoints.length, upTo + 1); i++) {
+            int cp = codePoints[i];
+            int prev = i == 0 ? '\n' : codePoints[i - 1];
+            if (cp == '\n' || cp == '\r') {
+                inComment = false;
+            } else if (!inComment && !safe[i] && !plain[i]) {
+                if (cp == '#' && " \t\n\r".indexOf(prev) >= 0) {
+                    inComment = true;
+                } else if ((cp == '&' || cp == '*') && " \t\n\r[{,-?:".indexOf(prev) >= 0) {
+                    YamlLoadException e = anchorError(i, markAt(i));
+                    if (e != null) {
+                        return e;
+                    }
+                }
+            }
         }
         return null;
     }
