@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Strict UTF-8 decoding that words failures as Python's {@code UnicodeDecodeError} does, because fabric-cicd
- * prints that text in its load error. A leading byte-order mark is dropped (PyYAML skips it too). Stateless and thread-safe.
+ * prints that text in its load error. A leading byte-order mark is dropped (PyYAML skips it too). Stateless
+ * and thread-safe.
  */
 final class Utf8Text {
 
