@@ -95,16 +95,18 @@ final class JsonPathNgParser {
             p(30, "empty"));
 
     /** jsonpath_ng's precedence list: associativity and level per terminal (higher binds tighter). */
-    private static final Map<String, Object[]> PRECEDENCE = new HashMap<>();
+    private static final Map<String, Object[]> PRECEDENCE = precedenceTable();
 
-    static {
+    private static Map<String, Object[]> precedenceTable() {
         String[][] levels = {{"left", "+", "-"}, {"left", "*", "/"}, {"left", ","}, {"left", "DOUBLEDOT"},
             {"left", "."}, {"left", "|"}, {"left", "&"}, {"left", "WHERE"}, {"left", "WHERENOT"}, {"nonassoc", "ID"}};
+        Map<String, Object[]> table = new HashMap<>();
         for (int level = 0; level < levels.length; level++) {
             for (int i = 1; i < levels[level].length; i++) {
-                PRECEDENCE.put(levels[level][i], new Object[] {levels[level][0], level + 1});
+                table.put(levels[level][i], new Object[] {levels[level][0], level + 1});
             }
         }
+        return Map.copyOf(table);
     }
 
     private static Production p(int line, String lhs, String... rhs) {

@@ -130,9 +130,11 @@ public final class JsonPathSyntax {
                 String type = v.equals("where") ? "WHERE" : v.equals("wherenot") ? "WHERENOT" : "ID";
                 out.add(new JsonPathNgParser.Token(type, v, line, col));
             } else if ((m = FLOAT.matcher(rest)).lookingAt()) {
-                out.add(new JsonPathNgParser.Token("FLOAT", PyValues.floatRepr(Double.parseDouble(m.group())), line, col));
+                String shown = PyValues.floatRepr(Double.parseDouble(m.group()));
+                out.add(new JsonPathNgParser.Token("FLOAT", shown, line, col));
             } else if ((m = NUMBER.matcher(rest)).lookingAt()) {
-                out.add(new JsonPathNgParser.Token("NUMBER", new java.math.BigInteger(m.group()).toString(), line, col));
+                String shown = new java.math.BigInteger(m.group()).toString();
+                out.add(new JsonPathNgParser.Token("NUMBER", shown, line, col));
             } else if (c == '\'' || c == '"' || c == '`') {
                 int end = pos + 1;
                 StringBuilder value = new StringBuilder();
@@ -159,7 +161,8 @@ public final class JsonPathSyntax {
                     end++;
                 }
                 // ply reports a quoted token at its closing quote.
-                out.add(new JsonPathNgParser.Token(c == '`' ? "NAMED_OPERATOR" : "ID", value.toString(), line, end - latestNewline));
+                String type = c == '`' ? "NAMED_OPERATOR" : "ID";
+                out.add(new JsonPathNgParser.Token(type, value.toString(), line, end - latestNewline));
                 pos = end + 1;
                 continue;
             } else if (c == '\n') {

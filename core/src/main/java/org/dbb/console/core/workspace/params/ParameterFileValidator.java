@@ -100,7 +100,7 @@ public final class ParameterFileValidator {
         }
         YamlValue root;
         try {
-            root = YamlTree.load(run.mainFile(), text);
+            root = YamlTree.load(run.mainFile(), Utf8Text.universalNewlines(text));
         } catch (YamlLoadException e) {
             run.error(new SourcePosition(run.mainFile(), e.line(), e.column()),
                     "Error loading parameter.yml '" + e.getMessage() + "'");

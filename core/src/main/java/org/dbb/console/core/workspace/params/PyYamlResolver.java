@@ -8,7 +8,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Resolves the type of unquoted scalars with PyYAML's YAML 1.1 rules rather than SnakeYAML's (they differ:
  * PyYAML reads {@code 1e10} and {@code 0o17} as strings and {@code =} as the unconstructible value tag). Each
- * instance is used by one load at a time.
+ * instance is used by one load at a time; not thread-safe.
  */
 final class PyYamlResolver extends Resolver {
 

@@ -91,7 +91,13 @@ final class RepositoryPaths {
         if (pattern.startsWith("**/")) {
             search = pattern;
         } else if (pattern.startsWith("/")) {
-            Path absolute = Path.of(pattern).normalize();
+            Path absolute;
+            try {
+                absolute = Path.of(pattern).normalize();
+            } catch (RuntimeException e) {
+                messages.add("Error processing wildcard pattern '" + input + "': " + e.getMessage());
+                return;
+            }
             if (!absolute.startsWith(repo)) {
                 messages.add("Invalid absolute wildcard path. '" + input + "' is outside the repository directory");
                 return;
@@ -101,7 +107,14 @@ final class RepositoryPaths {
             search = pattern;
         }
         int before = files.size();
-        for (Path match : glob(repo, search)) {
+        List<Path> found;
+        try {
+            found = glob(repo, search);
+        } catch (RuntimeException e) {
+            messages.add("Error processing wildcard pattern '" + search + "': " + e.getMessage());
+            return;
+        }
+        for (Path match : found) {
             if (Files.isRegularFile(match) && match.normalize().startsWith(repo)) {
                 files.add(match.normalize());
             }

@@ -123,7 +123,7 @@ final class TemplateMerger {
             return null;
         }
         try {
-            YamlValue value = YamlTree.load(path, text);
+            YamlValue value = YamlTree.load(path, Utf8Text.universalNewlines(text));
             if (!value.truthy()) {
                 run.warning(new SourcePosition(path, 0, 0), "Template parameter file " + path
                         + " holds no parameters (only comments or an empty value); it is skipped");

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Strict UTF-8 decoding that words failures as Python's {@code UnicodeDecodeError} does, because fabric-cicd
- * prints that text in its load error. A leading byte-order mark is dropped (PyYAML skips it too). Stateless.
+ * prints that text in its load error. A leading byte-order mark is dropped (PyYAML skips it too). Stateless
+ * and thread-safe.
  */
 final class Utf8Text {
 
@@ -40,6 +41,11 @@ final class Utf8Text {
         out.flip();
         String text = out.toString();
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** Python's universal-newline reading, which fabric-cicd's text-mode {@code open()} applies. */
+    static String universalNewlines(String text) {
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private static String pythonMessage(byte[] bytes, int position) {

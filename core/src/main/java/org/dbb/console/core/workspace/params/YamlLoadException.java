@@ -2,7 +2,7 @@ package org.dbb.console.core.workspace.params;
 
 /**
  * A YAML text that PyYAML's SafeLoader (with fabric-cicd's duplicate-key check) would refuse; the message is the
- * text PyYAML prints. Thrown and caught inside this package only.
+ * text PyYAML prints. Immutable; thrown and caught inside this package only.
  */
 final class YamlLoadException extends Exception {
 

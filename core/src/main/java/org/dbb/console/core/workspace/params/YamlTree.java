@@ -59,6 +59,8 @@ final class YamlTree {
     private final String text;
     private final int[] codePoints;
     private final Map<Node, YamlValue> constructed = new IdentityHashMap<>();
+    /** Line and column where PyYAML's scanner starts the token it refuses, for the last scanner-rule error. */
+    private final int[] scanRuleAt = new int[2];
 
     private YamlTree(Path file, String text) {
         this.file = file;
@@ -78,8 +80,21 @@ final class YamlTree {
 
     private YamlValue load() throws YamlLoadException {
         checkPrintable();
-        Node root = compose();
-        checkScannerRules(root);
+        Node root;
+        try {
+            root = compose();
+        } catch (YamlLoadException composeError) {
+            // PyYAML may already have stopped earlier, at a spot SnakeYAML lets through; its scanner reaches a
+            // token before anything later happens to it, so a tie goes to the scanner.
+            YamlLoadException earlier = scannerRuleError();
+            boolean first = earlier != null && (scanRuleAt[0] < composeError.line()
+                    || (scanRuleAt[0] == composeError.line() && scanRuleAt[1] <= composeError.column()));
+            throw first ? earlier : composeError;
+        }
+        YamlLoadException scannerRule = scannerRuleError();
+        if (scannerRule != null) {
+            throw scannerRule;
+        }
         if (root == null) {
             return new Scalar(PyType.NONE, null, new SourcePosition(file, 1, 1));
         }
@@ -87,6 +102,10 @@ final class YamlTree {
             new DuplicateKeyCheck(this).check(mapping);
         }
         return construct(root, 0);
+    }
+
+    private static boolean before(YamlLoadException a, YamlLoadException b) {
+        return a.line() < b.line() || (a.line() == b.line() && a.column() < b.column());
     }
 
     private void checkPrintable() throws YamlLoadException {
@@ -146,72 +165,105 @@ final class YamlTree {
     }
 
     /**
-     * PyYAML never accepts a tab outside quoted scalars, block scalar text and comments, while SnakeYAML allows
-     * tabs inside and after plain scalars; reproduce PyYAML's scanner error at the first such tab.
+     * The first place where PyYAML's scanner refuses what SnakeYAML's accepts: a tab outside quoted scalars, block
+     * scalar text and comments; an anchor or alias name that is not ASCII letters, digits, '-' and '_' followed by
+     * a space, a line break or one of "?:,]}%@`"; directives not followed by '---'. Null when there is none.
      */
-    private void checkScannerRules(Node root) throws YamlLoadException {
-        YamlLoadException tab = tabError(root);
-        YamlLoadException anchor = anchorError();
-        if (tab != null && (anchor == null || tab.line() < anchor.line()
-                || (tab.line() == anchor.line() && tab.column() < anchor.column()))) {
-            throw tab;
-        }
-        if (anchor != null) {
-            throw anchor;
-        }
-    }
-
-    /**
-     * Scanner rules where SnakeYAML is more lenient than PyYAML. PyYAML anchor and alias names are ASCII letters, digits, '-' and '_', followed by a space, a line break or
-     * one of "?:,]}%@`"; SnakeYAML accepts more. Returns PyYAML's error for the first name it would refuse.
-     */
-    private YamlLoadException anchorError() {
-        if (text.indexOf('&') < 0 && text.indexOf('*') < 0 && text.indexOf('%') < 0) {
-            return null;
-        }
-        boolean afterDirective = false;
+    private YamlLoadException scannerRuleError() {
+        boolean[] safe = new boolean[codePoints.length + 1];
+        boolean[] plain = new boolean[codePoints.length + 1];
+        int scannedUpTo = codePoints.length;
+        YamlLoadException tokenError = null;
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE);
         org.yaml.snakeyaml.scanner.Scanner scanner = new org.yaml.snakeyaml.scanner.ScannerImpl(
                 new StreamReader(text), options);
+        boolean afterDirective = false;
         try {
-            while (scanner.checkToken()) {
+            while (tokenError == null && scanner.checkToken()) {
                 org.yaml.snakeyaml.tokens.Token token = scanner.getToken();
+                if (token instanceof org.yaml.snakeyaml.tokens.ScalarToken scalar) {
+                    boolean[] target = scalar.getStyle() == DumperOptions.ScalarStyle.PLAIN ? plain : safe;
+                    int end = Math.min(scalar.getEndMark().getIndex(), codePoints.length);
+                    for (int i = scalar.getStartMark().getIndex(); i < end; i++) {
+                        target[i] = true;
+                    }
+                }
                 if (token instanceof org.yaml.snakeyaml.tokens.DirectiveToken) {
                     afterDirective = true;
                     continue;
                 }
                 if (afterDirective && token instanceof org.yaml.snakeyaml.tokens.StreamEndToken) {
-                    // PyYAML insists on '---' after directives; SnakeYAML lets the stream end there.
-                    return error(null, null, "expected '<document start>', but found '<stream end>'",
+                    tokenError = error(null, null, "expected '<document start>', but found '<stream end>'",
                             token.getStartMark());
+                    scanRuleAt[0] = tokenError.line();
+                    scanRuleAt[1] = tokenError.column();
                 }
                 afterDirective = false;
                 if (token instanceof org.yaml.snakeyaml.tokens.AnchorToken
                         || token instanceof org.yaml.snakeyaml.tokens.AliasToken) {
-                    int start = token.getStartMark().getIndex();
-                    String name = codePoints[start] == '*' ? "alias" : "anchor";
-                    int i = start + 1;
-                    while (i < codePoints.length && isAnchorChar(codePoints[i])) {
-                        i++;
-                    }
-                    int after = i < codePoints.length ? codePoints[i] : 0;
-                    boolean snakeTookMore = ("%@`".indexOf(after) >= 0 && after != 0);
-                    if (snakeTookMore && i > start + 1) {
-                        return error("while scanning for the next token", null, "found character "
-                                + PyValues.reprString(Character.toString(after)) + " that cannot start any token",
-                                markAt(i));
-                    }
-                    if (i == start + 1 || "\0 \t\r\n\u0085\u2028\u2029?:,]}%@`".indexOf(after) < 0) {
-                        return error("while scanning an " + name, token.getStartMark(),
-                                "expected alphabetic or numeric character, but found "
-                                        + PyValues.reprString(after == 0 ? "\0" : Character.toString(after)),
-                                markAt(i));
+                    tokenError = anchorError(token);
+                }
+            }
+        } catch (MarkedYAMLException e) {
+            scannedUpTo = e.getProblemMark() == null ? 0 : e.getProblemMark().getIndex();
+            // SnakeYAML's scanner may have failed inside an anchor name it read too far; look for one.
+            tokenError = textualAnchorError(safe, plain, scannedUpTo);
+        } catch (YAMLException e) {
+            scannedUpTo = 0;
+        }
+        YamlLoadException tab = tabError(safe, plain, scannedUpTo);
+        if (tab != null && (tokenError == null || before(tab, tokenError))) {
+            scanRuleAt[0] = tab.line();
+            scanRuleAt[1] = tab.column();
+            return tab;
+        }
+        return tokenError;
+    }
+
+    private YamlLoadException anchorError(org.yaml.snakeyaml.tokens.Token token) {
+        return anchorError(token.getStartMark().getIndex(), token.getStartMark());
+    }
+
+    private YamlLoadException anchorError(int start, Mark startMark) {
+        scanRuleAt[0] = startMark.getLine() + 1;
+        scanRuleAt[1] = startMark.getColumn() + 1;
+        String name = codePoints[start] == '*' ? "alias" : "anchor";
+        int i = start + 1;
+        while (i < codePoints.length && isAnchorChar(codePoints[i])) {
+            i++;
+        }
+        int after = i < codePoints.length ? codePoints[i] : 0;
+        if (i > start + 1 && after != 0 && "%@`".indexOf(after) >= 0) {
+            // PyYAML ends the name there and then fails on the character; SnakeYAML took it into the name.
+            return error("while scanning for the next token", null, "found character "
+                    + PyValues.reprString(Character.toString(after)) + " that cannot start any token", markAt(i));
+        }
+        if (i == start + 1 || "\0 \t\r\n\u0085\u2028\u2029?:,]}%@`".indexOf(after) < 0) {
+            return error("while scanning an " + name, startMark,
+                    "expected alphabetic or numeric character, but found "
+                            + PyValues.reprString(after == 0 ? "\0" : Character.toString(after)), markAt(i));
+        }
+        return null;
+    }
+
+    private YamlLoadException textualAnchorError(boolean[] safe, boolean[] plain, int upTo) {
+        boolean inComment = false;
+        for (int i = 0; i < Math.min(codePoints.length, upTo + 1); i++) {
+            int cp = codePoints[i];
+            int prev = i == 0 ? '\n' : codePoints[i - 1];
+            if (cp == '\n' || cp == '\r') {
+                inComment = false;
+            } else if (!inComment && !safe[i] && !plain[i]) {
+                if (cp == '#' && " \t\n\r".indexOf(prev) >= 0) {
+                    inComment = true;
+                } else if ((cp == '&' || cp == '*') && " \t\n\r[{,-?:".indexOf(prev) >= 0) {
+                    YamlLoadException e = anchorError(i, markAt(i));
+                    if (e != null) {
+                        return e;
                     }
                 }
             }
-        } catch (YAMLException e) {
-            // Composition already succeeded, so the scanner cannot fail here; nothing more to check.
         }
         return null;
     }
@@ -220,17 +272,12 @@ final class YamlTree {
         return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_';
     }
 
-    private YamlLoadException tabError(Node root) {
+    private YamlLoadException tabError(boolean[] safe, boolean[] plain, int scannedUpTo) {
         if (text.indexOf('\t') < 0) {
             return null;
         }
-        boolean[] safe = new boolean[codePoints.length + 1];
-        boolean[] plain = new boolean[codePoints.length + 1];
-        if (root != null) {
-            markScalarRanges(root, safe, plain, new IdentityHashMap<>());
-        }
         boolean inComment = false;
-        for (int i = 0; i < codePoints.length; i++) {
+        for (int i = 0; i < Math.min(codePoints.length, scannedUpTo); i++) {
             int cp = codePoints[i];
             if (cp == '\n' || cp == '\r') {
                 inComment = false;
@@ -250,26 +297,6 @@ final class YamlTree {
             }
         }
         return null;
-    }
-
-    private void markScalarRanges(Node node, boolean[] safe, boolean[] plain, Map<Node, Boolean> seen) {
-        if (seen.put(node, Boolean.TRUE) != null) {
-            return;
-        }
-        if (node instanceof ScalarNode scalar) {
-            boolean[] target = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN ? plain : safe;
-            int end = Math.min(scalar.getEndMark().getIndex(), codePoints.length);
-            for (int i = scalar.getStartMark().getIndex(); i < end; i++) {
-                target[i] = true;
-            }
-        } else if (node instanceof SequenceNode seq) {
-            seq.getValue().forEach(child -> markScalarRanges(child, safe, plain, seen));
-        } else if (node instanceof MappingNode map) {
-            for (NodeTuple t : map.getValue()) {
-                markScalarRanges(t.getKeyNode(), safe, plain, seen);
-                markScalarRanges(t.getValueNode(), safe, plain, seen);
-            }
-        }
     }
 
     // ---------------------------------------------------------------- construction (PyYAML SafeConstructor)
@@ -714,7 +741,8 @@ final class YamlTree {
     private static final Pattern SNAKE_HEX = Pattern.compile(
             "expected escape sequence of (\\d+) hexadecimal numbers, but found: (.*)", Pattern.DOTALL);
     private static final Pattern SNAKE_ALIAS = Pattern.compile("found undefined alias (.*)", Pattern.DOTALL);
-    private static final Pattern SNAKE_GOT = Pattern.compile("(.*but (?:got|found)) ([^' ][^']*)$", Pattern.DOTALL);
+    private static final Pattern SNAKE_GOT = Pattern.compile("(.*but (?:got|found)) (<[^>']+>|[^\\s'])$",
+            Pattern.DOTALL);
     private static final Pattern SNAKE_QUOTED_CODE = Pattern.compile("(.*but found '.*') \\(\\d+\\)$",
             Pattern.DOTALL);
     private static final Pattern SNAKE_ANCHOR_CHAR = Pattern.compile("unexpected character found (.?)\\((\\d+)\\)",

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * A value exactly as PyYAML's SafeLoader builds it (Python {@code str}, {@code bool}, {@code int}, {@code float},
  * {@code None}, {@code list}, {@code dict}, dates), together with where it was written, so that every rule can
- * reason with fabric-cicd's Python semantics and still point at a line and column. Immutable once loaded.
+ * reason with fabric-cicd's Python semantics and still point at a line and column. Immutable and thread-safe.
  */
 sealed interface YamlValue permits YamlValue.Scalar, YamlValue.Sequence, YamlValue.Mapping {
 
