@@ -23,6 +23,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
 import org.dbb.console.core.files.TextFile;
+import org.dbb.console.core.files.yaml.PositionedYaml;
 import org.dbb.console.core.problem.InvalidInputException;
 import org.dbb.console.core.problem.Problem;
 import org.dbb.console.core.workspace.Item;
@@ -83,7 +84,7 @@ public final class ScenarioReader {
      * @throws InvalidInputException with every error found
      */
     public Scenario parse(Path file, String text) {
-        Reading reading = new Reading(new YamlTree(file));
+        Reading reading = new Reading(new PositionedYaml(file, PositionedYaml.KeyMatch.EXACT));
         Optional<Scenario> scenario = reading.scenario(text);
         List<Problem> errors = sorted(reading.yaml.problems()).stream().filter(Problem::isError).toList();
         if (!errors.isEmpty() || scenario.isEmpty()) {
@@ -97,7 +98,7 @@ public final class ScenarioReader {
      * repository does not have (warnings: the scenario still runs, those entries simply never apply).
      */
     public List<Problem> check(Path file, String text, ItemScan items) {
-        Reading reading = new Reading(new YamlTree(file));
+        Reading reading = new Reading(new PositionedYaml(file, PositionedYaml.KeyMatch.EXACT));
         reading.scenario(text);
         for (NameReference ref : reading.references) {
             resolve(ref, items, reading.yaml);
@@ -123,7 +124,7 @@ public final class ScenarioReader {
         }
     }
 
-    private void resolve(NameReference ref, ItemScan scan, YamlTree yaml) {
+    private void resolve(NameReference ref, ItemScan scan, PositionedYaml yaml) {
         switch (ref.kind) {
             case ITEM -> {
                 if (scan.items().stream().noneMatch(i -> i.displayName().equals(ref.name))) {
@@ -178,10 +179,10 @@ public final class ScenarioReader {
 
     /** One read of one file. */
     private final class Reading {
-        private final YamlTree yaml;
+        private final PositionedYaml yaml;
         private final List<NameReference> references = new ArrayList<>();
 
-        Reading(YamlTree yaml) {
+        Reading(PositionedYaml yaml) {
             this.yaml = yaml;
         }
 

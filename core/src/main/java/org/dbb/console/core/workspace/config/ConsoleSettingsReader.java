@@ -19,6 +19,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import org.dbb.console.core.files.TextFile;
+import org.dbb.console.core.files.yaml.PositionedYaml;
 import org.dbb.console.core.problem.InvalidInputException;
 import org.dbb.console.core.problem.Problem;
 
@@ -90,7 +91,8 @@ public final class ConsoleSettingsReader {
     }
 
     Result parse(Path file, String text) {
-        YamlNodes yaml = new YamlNodes(file);
+        // Environment names must be unique ignoring case, as they must also be in parameter.yml.
+        PositionedYaml yaml = new PositionedYaml(file, PositionedYaml.KeyMatch.IGNORE_CASE);
         Optional<Node> root = yaml.compose(text);
         if (root.isEmpty()) {
             if (yaml.problems().isEmpty()) {
@@ -107,11 +109,11 @@ public final class ConsoleSettingsReader {
         Path base = file.getParent();
 
         if (t.containsKey("version")) {
-            yaml.integer(t.get("version"), "version", 1, 1);
+            yaml.integer(t.get("version").getValueNode(), "version", 1, 1);
         }
         Path repo = ConsoleSettingsReader.defaults(base).repositoryDirectory();
         if (t.containsKey("repositoryDirectory")) {
-            Optional<String> dir = yaml.string(t.get("repositoryDirectory"), "repositoryDirectory");
+            Optional<String> dir = yaml.text(t.get("repositoryDirectory").getValueNode(), "repositoryDirectory");
             if (dir.isPresent()) {
                 Path resolved = base.resolve(dir.get()).normalize();
                 if (!resolved.startsWith(base)) {
@@ -125,7 +127,8 @@ public final class ConsoleSettingsReader {
             }
         }
         String master = t.containsKey("masterPipeline")
-                ? yaml.string(t.get("masterPipeline"), "masterPipeline").orElse(ConsoleSettings.DEFAULT_MASTER_PIPELINE)
+                ? yaml.text(t.get("masterPipeline").getValueNode(), "masterPipeline")
+                        .orElse(ConsoleSettings.DEFAULT_MASTER_PIPELINE)
                 : ConsoleSettings.DEFAULT_MASTER_PIPELINE;
         RefreshSettings refresh = t.containsKey("refresh")
                 ? refresh(yaml, t.get("refresh").getValueNode())
@@ -150,44 +153,44 @@ public final class ConsoleSettingsReader {
         return new Result(Optional.of(settings), yaml.problems());
     }
 
-    private static RefreshSettings refresh(YamlNodes yaml, Node node) {
+    private static RefreshSettings refresh(PositionedYaml yaml, Node node) {
         Optional<Map<String, NodeTuple>> m = yaml.mapping(node, "refresh", REFRESH_KEYS);
         if (m.isEmpty()) {
             return RefreshSettings.DEFAULTS;
         }
         Map<String, NodeTuple> r = m.get();
         String pipeline = r.containsKey("pipeline")
-                ? yaml.string(r.get("pipeline"), "refresh.pipeline").orElse(RefreshSettings.DEFAULT_PIPELINE)
+                ? yaml.text(r.get("pipeline").getValueNode(), "refresh.pipeline")
+                        .orElse(RefreshSettings.DEFAULT_PIPELINE)
                 : RefreshSettings.DEFAULT_PIPELINE;
         String parameter = r.containsKey("parameter")
-                ? yaml.string(r.get("parameter"), "refresh.parameter").orElse(RefreshSettings.DEFAULT_PARAMETER)
+                ? yaml.text(r.get("parameter").getValueNode(), "refresh.parameter")
+                        .orElse(RefreshSettings.DEFAULT_PARAMETER)
                 : RefreshSettings.DEFAULT_PARAMETER;
         int defaultTarget = r.containsKey("defaultTargetMinutes")
-                ? yaml.integer(r.get("defaultTargetMinutes"), "refresh.defaultTargetMinutes", 1, 1440)
+                ? yaml.integer(r.get("defaultTargetMinutes").getValueNode(), "refresh.defaultTargetMinutes", 1, 1440)
                         .orElse(RefreshSettings.DEFAULT_TARGET_MINUTES)
                 : RefreshSettings.DEFAULT_TARGET_MINUTES;
         Map<String, Integer> targets = new HashMap<>();
         if (r.containsKey("targetMinutes")) {
             yaml.mapping(r.get("targetMinutes").getValueNode(), "refresh.targetMinutes", Set.of())
                     .ifPresent(models -> models.forEach((model, tuple) -> yaml
-                            .integer(tuple, "refresh.targetMinutes." + model, 1, 1440)
+                            .integer(tuple.getValueNode(), "refresh.targetMinutes." + model, 1, 1440)
                             .ifPresent(v -> targets.put(model, v))));
         }
         OptionalInt concurrency = OptionalInt.empty();
         if (r.containsKey("concurrency")) {
-            Optional<Integer> c = yaml.integer(r.get("concurrency"), "refresh.concurrency", 1, MAX_CONCURRENCY);
-            if (c.isPresent()) {
-                concurrency = OptionalInt.of(c.get());
-            }
+            concurrency = yaml.integer(r.get("concurrency").getValueNode(), "refresh.concurrency", 1,
+                    MAX_CONCURRENCY);
         }
         return new RefreshSettings(pipeline, parameter, defaultTarget, targets, concurrency);
     }
 
-    private static List<StageGroup> stages(YamlNodes yaml, NodeTuple tuple) {
+    private static List<StageGroup> stages(PositionedYaml yaml, NodeTuple tuple) {
         List<StageGroup> stages = new ArrayList<>();
         Map<String, String> activityStage = new HashMap<>();
         Set<String> names = new LinkedHashSet<>();
-        for (Node item : yaml.sequence(tuple, "stages").orElse(List.of())) {
+        for (Node item : yaml.sequence(tuple.getValueNode(), "stages").orElse(List.of())) {
             Optional<Map<String, NodeTuple>> m = yaml.mapping(item, "a stage", STAGE_KEYS);
             if (m.isEmpty()) {
                 continue;
@@ -196,7 +199,7 @@ public final class ConsoleSettingsReader {
                 yaml.error(item, "a stage needs both 'name' and 'activities'");
                 continue;
             }
-            Optional<String> name = yaml.string(m.get().get("name"), "stage name");
+            Optional<String> name = yaml.text(m.get().get("name").getValueNode(), "stage name");
             if (name.isEmpty()) {
                 continue;
             }
@@ -206,9 +209,9 @@ public final class ConsoleSettingsReader {
                 continue;
             }
             List<String> activities = new ArrayList<>();
-            for (Node a : yaml.sequence(m.get().get("activities"), "stages." + name.get() + ".activities")
-                    .orElse(List.of())) {
-                if (!(a instanceof ScalarNode s) || !YamlNodes.isStringScalar(s) || s.getValue().isBlank()) {
+            for (Node a : yaml.sequence(m.get().get("activities").getValueNode(),
+                    "stages." + name.get() + ".activities").orElse(List.of())) {
+                if (!(a instanceof ScalarNode s) || !PositionedYaml.isText(s) || s.getValue().isBlank()) {
                     yaml.error(a, "stage '" + name.get() + "' lists something that is not an activity name");
                     continue;
                 }
@@ -224,19 +227,19 @@ public final class ConsoleSettingsReader {
                 yaml.error(item, "stage '" + name.get() + "' has no activities; list at least one top-level activity");
                 continue;
             }
-            stages.add(new StageGroup(name.get(), activities, YamlNodes.line(item), YamlNodes.column(item)));
+            stages.add(new StageGroup(name.get(), activities, PositionedYaml.line(item), PositionedYaml.column(item)));
         }
         return stages;
     }
 
-    private static Optional<MonitoringSettings> monitoring(YamlNodes yaml, Node node, String where) {
+    private static Optional<MonitoringSettings> monitoring(PositionedYaml yaml, Node node, String where) {
         Optional<Map<String, NodeTuple>> m = yaml.mapping(node, where, MONITORING_KEYS);
         if (m.isEmpty()) {
             return Optional.empty();
         }
         MonitoringSettings.Store store = MonitoringSettings.Store.EMBEDDED;
         if (m.get().containsKey("store")) {
-            Optional<String> s = yaml.string(m.get().get("store"), where + ".store");
+            Optional<String> s = yaml.text(m.get().get("store").getValueNode(), where + ".store");
             if (s.isPresent()) {
                 switch (s.get()) {
                     case "embedded" -> store = MonitoringSettings.Store.EMBEDDED;
@@ -247,9 +250,9 @@ public final class ConsoleSettingsReader {
             }
         }
         Optional<String> server = m.get().containsKey("server")
-                ? yaml.string(m.get().get("server"), where + ".server") : Optional.empty();
+                ? yaml.text(m.get().get("server").getValueNode(), where + ".server") : Optional.empty();
         Optional<String> database = m.get().containsKey("database")
-                ? yaml.string(m.get().get("database"), where + ".database") : Optional.empty();
+                ? yaml.text(m.get().get("database").getValueNode(), where + ".database") : Optional.empty();
         if (store == MonitoringSettings.Store.WAREHOUSE && (server.isEmpty() || database.isEmpty())) {
             yaml.error(node, where + " uses the warehouse store but lacks 'server' or 'database'; give the"
                     + " warehouse SQL endpoint host and the warehouse name");
@@ -257,14 +260,14 @@ public final class ConsoleSettingsReader {
         return Optional.of(new MonitoringSettings(store, server, database));
     }
 
-    private static Optional<NotificationSettings> notifications(YamlNodes yaml, Node node, String where) {
+    private static Optional<NotificationSettings> notifications(PositionedYaml yaml, Node node, String where) {
         Optional<Map<String, NodeTuple>> m = yaml.mapping(node, where, NOTIFICATION_KEYS);
         if (m.isEmpty()) {
             return Optional.empty();
         }
         NotificationSettings.Kind kind = NotificationSettings.Kind.TEAMS;
         if (m.get().containsKey("kind")) {
-            Optional<String> k = yaml.string(m.get().get("kind"), where + ".kind");
+            Optional<String> k = yaml.text(m.get().get("kind").getValueNode(), where + ".kind");
             if (k.isPresent()) {
                 switch (k.get()) {
                     case "teams" -> kind = NotificationSettings.Kind.TEAMS;
@@ -281,8 +284,8 @@ public final class ConsoleSettingsReader {
         return Optional.of(new NotificationSettings(kind, webhook));
     }
 
-    private static Optional<SettingValue> secret(YamlNodes yaml, NodeTuple tuple, String where) {
-        Optional<String> text = yaml.string(tuple, where);
+    private static Optional<SettingValue> secret(PositionedYaml yaml, NodeTuple tuple, String where) {
+        Optional<String> text = yaml.text(tuple.getValueNode(), where);
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -296,18 +299,19 @@ public final class ConsoleSettingsReader {
         return Optional.of(value);
     }
 
-    private static Optional<SettingValue> plain(YamlNodes yaml, Map<String, NodeTuple> m, String key, String where) {
+    private static Optional<SettingValue> plain(PositionedYaml yaml, Map<String, NodeTuple> m, String key,
+            String where) {
         if (!m.containsKey(key)) {
             return Optional.empty();
         }
-        Optional<SettingValue> value = yaml.string(m.get(key), where).map(SettingValue::plain);
+        Optional<SettingValue> value = yaml.text(m.get(key).getValueNode(), where).map(SettingValue::plain);
         if (value.isPresent() && value.get().isMalformedReference()) {
             yaml.error(m.get(key).getValueNode(), where + " is not a valid $ENV:NAME reference");
         }
         return value;
     }
 
-    private static Map<String, EnvironmentSettings> environments(YamlNodes yaml, Node node) {
+    private static Map<String, EnvironmentSettings> environments(PositionedYaml yaml, Node node) {
         Map<String, EnvironmentSettings> out = new LinkedHashMap<>();
         Optional<Map<String, NodeTuple>> envs = yaml.mapping(node, "environments", Set.of());
         if (envs.isEmpty()) {
@@ -328,7 +332,7 @@ public final class ConsoleSettingsReader {
         return out;
     }
 
-    private static Optional<EnvironmentSettings> environment(YamlNodes yaml, String name, Node node) {
+    private static Optional<EnvironmentSettings> environment(PositionedYaml yaml, String name, Node node) {
         String where = "environments." + name;
         Optional<Map<String, NodeTuple>> mo = node instanceof ScalarNode s && s.getValue().isEmpty()
                 ? Optional.of(Map.of())
@@ -337,12 +341,13 @@ public final class ConsoleSettingsReader {
             return Optional.empty();
         }
         Map<String, NodeTuple> m = mo.get();
-        boolean emulator = m.containsKey("emulator") && yaml.bool(m.get("emulator"), where + ".emulator").orElse(false);
+        boolean emulator = m.containsKey("emulator")
+                && yaml.bool(m.get("emulator").getValueNode(), where + ".emulator").orElse(false);
         Optional<SettingValue> workspace = plain(yaml, m, "workspace", where + ".workspace");
         Optional<SettingValue> tenant = plain(yaml, m, "tenant", where + ".tenant");
         AuthMethod auth = emulator ? AuthMethod.DEFAULT : AuthMethod.INTERACTIVE;
         if (m.containsKey("auth")) {
-            Optional<String> a = yaml.string(m.get("auth"), where + ".auth");
+            Optional<String> a = yaml.text(m.get("auth").getValueNode(), where + ".auth");
             if (a.isPresent()) {
                 Optional<AuthMethod> parsed = AuthMethod.parse(a.get());
                 if (parsed.isEmpty()) {
@@ -373,7 +378,7 @@ public final class ConsoleSettingsReader {
                     }));
         }
         boolean protectedEnv = m.containsKey("protected")
-                && yaml.bool(m.get("protected"), where + ".protected").orElse(false);
+                && yaml.bool(m.get("protected").getValueNode(), where + ".protected").orElse(false);
         Optional<MonitoringSettings> monitoring = m.containsKey("monitoring")
                 ? monitoring(yaml, m.get("monitoring").getValueNode(), where + ".monitoring") : Optional.empty();
         Optional<NotificationSettings> notifications = m.containsKey("notifications")
@@ -397,7 +402,7 @@ public final class ConsoleSettingsReader {
                 certificate, group, variables, protectedEnv, monitoring, notifications));
     }
 
-    private static Optional<VariableGroupRef> variableGroup(YamlNodes yaml, Node node, String where) {
+    private static Optional<VariableGroupRef> variableGroup(PositionedYaml yaml, Node node, String where) {
         Optional<Map<String, NodeTuple>> m = yaml.mapping(node, where, VARIABLE_GROUP_KEYS);
         if (m.isEmpty()) {
             return Optional.empty();
@@ -406,13 +411,13 @@ public final class ConsoleSettingsReader {
             yaml.error(node, where + " needs 'organization', 'project' and 'id'");
             return Optional.empty();
         }
-        Optional<String> org = yaml.string(m.get().get("organization"), where + ".organization");
-        Optional<String> project = yaml.string(m.get().get("project"), where + ".project");
-        Optional<Integer> id = yaml.integer(m.get().get("id"), where + ".id", 1, Integer.MAX_VALUE);
+        Optional<String> org = yaml.text(m.get().get("organization").getValueNode(), where + ".organization");
+        Optional<String> project = yaml.text(m.get().get("project").getValueNode(), where + ".project");
+        OptionalInt id = yaml.integer(m.get().get("id").getValueNode(), where + ".id", 1, Integer.MAX_VALUE);
         if (org.isEmpty() || project.isEmpty() || id.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new VariableGroupRef(org.get(), project.get(), id.get()));
+        return Optional.of(new VariableGroupRef(org.get(), project.get(), id.getAsInt()));
     }
 
     private static Set<String> ordered(String... keys) {

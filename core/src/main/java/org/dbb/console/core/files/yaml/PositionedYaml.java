@@ -1,4 +1,4 @@
-package org.dbb.console.core.emulator.scenario;
+package org.dbb.console.core.files.yaml;
 
 import java.io.StringReader;
 import java.math.BigInteger;
@@ -32,27 +32,39 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.dbb.console.core.problem.Problem;
 
 /**
- * Typed reads from a composed SnakeYAML node tree that collect every mistake as a problem with its line and
- * column, so one pass reports all of them. Not thread-safe: one instance per read.
+ * Typed reads from a composed SnakeYAML node tree that collect every mistake as a problem with its file, line and
+ * column, so one pass reports all of them. Not thread-safe: one instance per file read.
  */
-final class YamlTree {
+public final class PositionedYaml {
 
-    private final Path file;
-    private final List<Problem> problems = new ArrayList<>();
-
-    YamlTree(Path file) {
-        this.file = file;
+    /** How {@link #mapping} decides that two keys of one mapping are the same key. */
+    public enum KeyMatch {
+        /** Keys differing only by case are distinct. */
+        EXACT,
+        /** Keys differing only by case are duplicates. */
+        IGNORE_CASE
     }
 
-    List<Problem> problems() {
+    private final Path file;
+    private final KeyMatch keyMatch;
+    private final List<Problem> problems = new ArrayList<>();
+
+    public PositionedYaml(Path file, KeyMatch keyMatch) {
+        this.file = file;
+        this.keyMatch = keyMatch;
+    }
+
+    /** The problems found so far; mutable, so a caller can add problems that have no node to point at. */
+    public List<Problem> problems() {
         return problems;
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
-    Optional<Node> compose(String text) {
+    /** Composes the document; a syntax error becomes a problem and the result is empty. */
+    public Optional<Node> compose(String text) {
         try {
             LoaderOptions options = new LoaderOptions();
             // Duplicates are reported by mapping() with both positions instead of failing the whole parse.
@@ -70,40 +82,54 @@ final class YamlTree {
         }
     }
 
-    void error(Node at, String message) {
+    public void error(Node at, String message) {
         problems.add(Problem.error(file, line(at), column(at), message));
     }
 
-    void warning(Node at, String message) {
+    public void warning(Node at, String message) {
         problems.add(Problem.warning(file, line(at), column(at), message));
     }
 
-    static int line(Node node) {
+    /** The 1-based line of a node, or 0 without one. */
+    public static int line(Node node) {
         return node == null ? 0 : node.getStartMark().getLine() + 1;
     }
 
-    static int column(Node node) {
+    /** The 1-based column of a node, or 0 without one. */
+    public static int column(Node node) {
         return node == null ? 0 : node.getStartMark().getColumn() + 1;
     }
 
-    /** Entries of a mapping by key text; reports a non-mapping, keys that are not text, duplicates and unknown keys. */
-    Optional<Map<String, NodeTuple>> mapping(Node node, String where, Set<String> allowed) {
+    /** True when YAML reads the scalar as text, so {@code yes}, {@code 1} or {@code ~} do not count. */
+    public static boolean isText(ScalarNode scalar) {
+        return scalar.getTag() == Tag.STR;
+    }
+
+    /**
+     * Entries of a mapping by key text, in order; reports a non-mapping, keys that are not text, duplicates (as
+     * decided by this reader's {@link KeyMatch}) and keys outside {@code allowed} unless it is empty.
+     */
+    public Optional<Map<String, NodeTuple>> mapping(Node node, String where, Set<String> allowed) {
         if (!(node instanceof MappingNode mapping)) {
             error(node, where + " must be a mapping of keys to values, not " + describe(node));
             return Optional.empty();
         }
         Map<String, NodeTuple> entries = new LinkedHashMap<>();
+        Map<String, ScalarNode> firstKeys = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
-            if (!(keyNode instanceof ScalarNode scalar) || scalar.getTag() != Tag.STR) {
-                error(keyNode, where + " has a key YAML does not read as text (" + describe(keyNode)
-                        + "); put the key in quotes");
+            if (!(keyNode instanceof ScalarNode scalar) || !isText(scalar)) {
+                error(keyNode, where + " has a key that YAML does not read as text (" + describe(keyNode)
+                        + "); put the key in quotes, e.g. \"" + keyText(keyNode) + "\"");
                 continue;
             }
             String key = scalar.getValue();
-            if (entries.containsKey(key)) {
-                error(keyNode, "duplicate key '" + key + "' in " + where + " (first at line "
-                        + line(entries.get(key).getKeyNode()) + "); keep only one");
+            ScalarNode first = firstKeys.putIfAbsent(
+                    keyMatch == KeyMatch.IGNORE_CASE ? key.toLowerCase(Locale.ROOT) : key, scalar);
+            if (first != null) {
+                error(keyNode, "duplicate key '" + key + "' in " + where + " ("
+                        + (first.getValue().equals(key) ? "" : "same as '" + first.getValue() + "' ignoring case, ")
+                        + "first at line " + line(first) + "); keep only one");
                 continue;
             }
             if (!allowed.isEmpty() && !allowed.contains(key)) {
@@ -116,8 +142,8 @@ final class YamlTree {
         return Optional.of(entries);
     }
 
-    Optional<String> text(Node value, String where) {
-        if (value instanceof ScalarNode scalar && scalar.getTag() == Tag.STR) {
+    public Optional<String> text(Node value, String where) {
+        if (value instanceof ScalarNode scalar && isText(scalar)) {
             if (scalar.getValue().isBlank()) {
                 error(value, where + " must not be empty");
                 return Optional.empty();
@@ -125,21 +151,20 @@ final class YamlTree {
             return Optional.of(scalar.getValue());
         }
         error(value, where + " must be text, not " + describeWithValue(value)
-                + (value instanceof ScalarNode ? "; put it in quotes" : ""));
+                + (value instanceof ScalarNode && value.getTag() != Tag.NULL ? "; put it in quotes" : ""));
         return Optional.empty();
     }
 
-    Optional<Boolean> bool(Node value, String where) {
+    public Optional<Boolean> bool(Node value, String where) {
         if (value instanceof ScalarNode scalar && scalar.getTag() == Tag.BOOL) {
-            String v = scalar.getValue().toLowerCase(Locale.ROOT);
-            return Optional.of(v.equals("true") || v.equals("yes") || v.equals("on") || v.equals("y"));
+            return Optional.of(isTrue(scalar.getValue()));
         }
         error(value, where + " must be true or false, not " + describeWithValue(value));
         return Optional.empty();
     }
 
     /** A number of seconds or a factor: an integer or decimal within the bounds. */
-    OptionalDouble number(Node value, String where, double min, double max) {
+    public OptionalDouble number(Node value, String where, double min, double max) {
         if (value instanceof ScalarNode scalar && (scalar.getTag() == Tag.INT || scalar.getTag() == Tag.FLOAT)) {
             double v;
             try {
@@ -160,7 +185,7 @@ final class YamlTree {
         return OptionalDouble.empty();
     }
 
-    OptionalInt integer(Node value, String where, int min, int max) {
+    public OptionalInt integer(Node value, String where, int min, int max) {
         if (value instanceof ScalarNode scalar && scalar.getTag() == Tag.INT) {
             BigInteger v;
             try {
@@ -180,7 +205,7 @@ final class YamlTree {
     }
 
     /** Attempt or request numbers: one number or a list of them, each at least 1. */
-    Set<Integer> counts(Node value, String where) {
+    public Set<Integer> counts(Node value, String where) {
         Set<Integer> out = new TreeSet<>();
         if (value instanceof SequenceNode seq) {
             if (seq.getValue().isEmpty()) {
@@ -203,7 +228,7 @@ final class YamlTree {
         return out;
     }
 
-    Optional<List<Node>> sequence(Node value, String where) {
+    public Optional<List<Node>> sequence(Node value, String where) {
         if (value instanceof SequenceNode seq) {
             return Optional.of(seq.getValue());
         }
@@ -211,8 +236,8 @@ final class YamlTree {
         return Optional.empty();
     }
 
-    /** Converts any YAML value to the JSON value with the same meaning (used for notebook exit values). */
-    JsonNode toJson(Node node) {
+    /** Converts any YAML value to the JSON value with the same meaning, for values passed on verbatim. */
+    public JsonNode toJson(Node node) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (node instanceof MappingNode mapping) {
             ObjectNode object = f.objectNode();
@@ -238,11 +263,11 @@ final class YamlTree {
                 return f.numberNode(Double.parseDouble(v.replace("_", "")));
             }
         } catch (NumberFormatException e) {
+            // YAML 1.1 forms such as 0x1F, 1:30 or .inf: keep the writer's text rather than guess a value.
             return f.textNode(v);
         }
         if (tag == Tag.BOOL) {
-            return f.booleanNode(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes")
-                    || v.equalsIgnoreCase("on") || v.equalsIgnoreCase("y"));
+            return f.booleanNode(isTrue(v));
         }
         if (tag == Tag.NULL) {
             return f.nullNode();
@@ -250,7 +275,8 @@ final class YamlTree {
         return f.textNode(v);
     }
 
-    static String describe(Node node) {
+    /** What YAML made of a node, in words for a problem message. */
+    public static String describe(Node node) {
         if (node instanceof MappingNode) {
             return "a mapping";
         }
@@ -278,16 +304,29 @@ final class YamlTree {
                 : "");
     }
 
+    private static boolean isTrue(String yamlBoolean) {
+        String v = yamlBoolean.toLowerCase(Locale.ROOT);
+        return v.equals("true") || v.equals("yes") || v.equals("on") || v.equals("y");
+    }
+
     private static String shown(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
+    private static String keyText(Node node) {
+        return node instanceof ScalarNode s ? s.getValue() : "key";
+    }
+
     private static String hint(String key, Set<String> allowed) {
-        String lower = key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+        String wanted = loose(key);
         return allowed.stream()
-                .filter(a -> a.toLowerCase(Locale.ROOT).equals(lower))
+                .filter(a -> loose(a).equals(wanted))
                 .findFirst()
                 .map(a -> " (did you mean '" + a + "'?)")
                 .orElse("");
+    }
+
+    private static String loose(String key) {
+        return key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
     }
 }
