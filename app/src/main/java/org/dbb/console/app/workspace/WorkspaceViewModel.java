@@ -71,8 +71,10 @@ public final class WorkspaceViewModel {
             try {
                 Workspace workspace = loader.open(root);
                 MasterStages master = stagesReader.read(workspace);
+                ui.execute(() -> show(workspace, master));
+                // The full check reads every file again; the items and stages are worth showing before it ends.
                 WorkspaceReport report = validator.validate(workspace.root(), java.util.Optional.empty());
-                ui.execute(() -> show(workspace, master, report));
+                ui.execute(() -> showReport(workspace, report));
             } catch (InvalidInputException e) {
                 ui.execute(() -> fail(root, e.problems()));
             } catch (RuntimeException e) {
@@ -82,7 +84,7 @@ public final class WorkspaceViewModel {
         });
     }
 
-    private void show(Workspace workspace, MasterStages master, WorkspaceReport report) {
+    private void show(Workspace workspace, MasterStages master) {
         Path repo = workspace.settings().repositoryDirectory();
         workspaceName.set(workspace.name());
         workspacePath.set(workspace.root().toString());
@@ -95,10 +97,19 @@ public final class WorkspaceViewModel {
                 .toList());
         masterPipeline.set(workspace.settings().masterPipeline());
         stages.setAll(master.layout().stages().stream().map(WorkspaceViewModel::row).toList());
-        problems.setAll(report.problems().stream().map(p -> p.format(workspace.root())).toList());
-        status.set(items.size() + " items · " + stages.size() + " stages · " + environments.size() + " environments"
-                + " · " + count(report.errors().size(), "error") + ", " + count(report.warnings().size(), "warning"));
+        problems.setAll(master.layout().problems().stream().map(p -> p.format(workspace.root())).toList());
+        status.set(summary() + " · checking every file of the workspace …");
         state.set(LoadState.READY);
+    }
+
+    private void showReport(Workspace workspace, WorkspaceReport report) {
+        problems.setAll(report.problems().stream().map(p -> p.format(workspace.root())).toList());
+        status.set(summary() + " · " + count(report.errors().size(), "error") + ", "
+                + count(report.warnings().size(), "warning"));
+    }
+
+    private String summary() {
+        return items.size() + " items · " + stages.size() + " stages · " + environments.size() + " environments";
     }
 
     private static String count(int n, String noun) {
