@@ -17,10 +17,10 @@ import org.dbb.console.app.ConsoleServices;
 import org.dbb.console.core.files.TextFile;
 import org.dbb.console.core.files.UnifiedDiff;
 import org.dbb.console.core.problem.Problem;
+import org.dbb.console.core.workspace.params.ParameterKind;
 import org.dbb.console.core.workspace.params.edit.CommandLineValue;
 import org.dbb.console.core.workspace.params.edit.EditResult;
 import org.dbb.console.core.workspace.params.edit.ParameterFileEdit;
-import org.dbb.console.core.workspace.params.edit.ParameterKind;
 
 /**
  * {@code dbb params set}: one change to a parameter.yml that leaves every other byte as it was. One per

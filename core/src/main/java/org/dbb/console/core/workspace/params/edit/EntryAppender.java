@@ -3,6 +3,7 @@ package org.dbb.console.core.workspace.params.edit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.dbb.console.core.workspace.params.ParameterKind;
 import org.dbb.console.core.workspace.params.edit.ParameterFileEdit.AddEntry;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -30,7 +31,7 @@ final class EntryAppender {
         NewEntryCheck.require(doc, entry);
         EntryRenderer rendered = new EntryRenderer(entry);
         ParameterKind kind = entry.kind();
-        List<Integer> indexes = doc.rootPairIndexes(kind.yamlKey());
+        List<Integer> indexes = doc.rootPairIndexes(kind.key());
         if (indexes.isEmpty()) {
             addParameter(kind, rendered);
             return;
@@ -58,7 +59,7 @@ final class EntryAppender {
             edits.insertLines(doc.source().lineEndAfter(doc.contentEnd(pair)), rendered.blockLines(layout));
             plan.change(new DataChange.ReplaceValue(List.of(), rootIndex, List.of(rendered.data())));
         } else {
-            throw doc.problem(value, kind + " is not a list of entries (an old dict format?); "
+            throw doc.problem(value, kind.key() + " is not a list of entries (an old dict format?); "
                     + "convert it to the list format first");
         }
     }
@@ -80,7 +81,7 @@ final class EntryAppender {
         String rootIndent = "";
         if (root != null) {
             if (ParameterDocument.isFlow(root)) {
-                throw doc.problem(root, "the file is one flow mapping ({...}); add " + kind + " by hand");
+                throw doc.problem(root, "the file is one flow mapping ({...}); add " + kind.key() + " by hand");
             }
             rootIndent = edits.ownLineIndent(root.getValue().get(0).getKeyNode());
         }
@@ -93,7 +94,7 @@ final class EntryAppender {
         if (!text.isBlank() && !endsWithBlankLine) {
             lines.add("");
         }
-        lines.add(rootIndent + kind.yamlKey() + ":");
+        lines.add(rootIndent + kind.key() + ":");
         lines.addAll(rendered.blockLines(layout));
         if (!text.isEmpty() && !source.endsWithLineBreak()) {
             // The file's last line has no break: the new lines start with one, and the file keeps ending without.
@@ -106,9 +107,9 @@ final class EntryAppender {
         Object list = new ArrayList<>(List.of(rendered.data()));
         if (root == null) {
             plan.change(new DataChange.ReplaceRoot(new YamlData.DataMap(
-                    new ArrayList<>(List.of(new YamlData.DataPair(kind.yamlKey(), list))))));
+                    new ArrayList<>(List.of(new YamlData.DataPair(kind.key(), list))))));
         } else {
-            plan.change(new DataChange.InsertPair(List.of(), root.getValue().size(), kind.yamlKey(), list));
+            plan.change(new DataChange.InsertPair(List.of(), root.getValue().size(), kind.key(), list));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import org.dbb.console.core.workspace.params.SparkPoolTarget;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 
 /**
@@ -66,7 +67,7 @@ final class EntryRenderer {
             String keyText = YamlText.key(key, ScalarStyle.PLAIN);
             if (value instanceof SparkPoolTarget pool) {
                 Map<String, String> nested = new LinkedHashMap<>();
-                pool.asMap().forEach((k, v) -> nested.put(k, YamlText.doubleQuoted((String) v)));
+                SparkPoolValues.asMap(pool).forEach((k, v) -> nested.put(k, YamlText.doubleQuoted((String) v)));
                 environments.add(new EnvironmentValue(keyText, null, nested));
             } else {
                 environments.add(new EnvironmentValue(keyText, YamlText.flow(value), null));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.dbb.console.core.workspace.params.SparkPoolTarget;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -34,7 +35,7 @@ final class EnvironmentValueWriter {
         if (value instanceof SparkPoolTarget pool && old instanceof MappingNode oldPool && isPoolShape(oldPool)) {
             doc.requireOwnText(env.pairs().get(index));
             List<Integer> poolPath = env.valuePath(index);
-            setScalar(oldPool, poolPath, "type", pool.type().yamlValue());
+            setScalar(oldPool, poolPath, "type", pool.type());
             setScalar(oldPool, poolPath, "name", pool.name());
             return;
         }
@@ -105,7 +106,7 @@ final class EnvironmentValueWriter {
         StringBuilder out = new StringBuilder(":");
         for (String key : List.of("type", "name")) {
             NodeTuple like = sibling.getValue().get(ParameterDocument.indexOfKey(sibling, key));
-            String value = key.equals("type") ? pool.type().yamlValue() : pool.name();
+            String value = key.equals("type") ? pool.type() : pool.name();
             out.append(separator).append(indent)
                     .append(YamlText.key(key, ((ScalarNode) like.getKeyNode()).getScalarStyle())).append(": ")
                     .append(YamlText.string(value, ((ScalarNode) like.getValueNode()).getScalarStyle()));

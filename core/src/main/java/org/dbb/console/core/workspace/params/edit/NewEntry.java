@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.dbb.console.core.workspace.params.ParameterKind;
+import org.dbb.console.core.workspace.params.SparkPoolTarget;
+
 /** A typed description of an entry to append to a parameter's list; immutable, checked when applied. */
 public sealed interface NewEntry permits NewEntry.FindReplace, NewEntry.KeyValueReplace, NewEntry.SparkPool {
 

@@ -14,7 +14,7 @@ final class NewEntryCheck {
 
     /** @throws org.dbb.console.core.problem.InvalidInputException naming what fabric-cicd would reject */
     static void require(ParameterDocument doc, NewEntry entry) {
-        String what = "the new " + entry.kind() + " entry";
+        String what = "the new " + entry.kind().key() + " entry";
         if (entry instanceof NewEntry.FindReplace e) {
             if (e.findValue().isEmpty()) {
                 throw doc.problem(what + " needs a non-empty find_value");

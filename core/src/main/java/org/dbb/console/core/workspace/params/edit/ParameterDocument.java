@@ -10,6 +10,7 @@ import java.util.Set;
 import org.dbb.console.core.files.TextFile;
 import org.dbb.console.core.problem.InvalidInputException;
 import org.dbb.console.core.problem.Problem;
+import org.dbb.console.core.workspace.params.ParameterKind;
 import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -220,18 +221,18 @@ final class ParameterDocument {
      * @throws InvalidInputException when the parameter is absent, appears twice, or is not a list
      */
     int singleListIndex(ParameterKind kind) {
-        List<Integer> indexes = rootPairIndexes(kind.yamlKey());
+        List<Integer> indexes = rootPairIndexes(kind.key());
         if (indexes.isEmpty()) {
-            throw problem("the file has no " + kind + " parameter; add an entry to create it");
+            throw problem("the file has no " + kind.key() + " parameter; add an entry to create it");
         }
         if (indexes.size() > 1) {
             NodeTuple second = rootPair(indexes.get(1));
-            throw problem(second.getKeyNode(), kind + " appears " + indexes.size() + " times at the top level; "
+            throw problem(second.getKeyNode(), kind.key() + " appears " + indexes.size() + " times at the top level; "
                     + "fabric-cicd rejects duplicate keys, so merge the lists into one first");
         }
         Node value = rootPair(indexes.get(0)).getValueNode();
         if (!(value instanceof SequenceNode)) {
-            throw problem(value, kind + " is not a list of entries (an old dict format?); "
+            throw problem(value, kind.key() + " is not a list of entries (an old dict format?); "
                     + "convert it to the list format first");
         }
         return indexes.get(0);
@@ -240,13 +241,17 @@ final class ParameterDocument {
     /**
      * The environment map of an entry given by its 1-based number, as fabric-cicd's messages count.
      *
-     * @throws InvalidInputException when the parameter is missing or malformed, or the number is out of range
+     * @throws InvalidInputException when the parameter is missing or malformed, the number is out of range, or the
+     *                               kind is semantic_model_binding, whose entries are not edited by number
      */
     EnvironmentMap entryByNumber(ParameterKind kind, int number) {
+        if (!EditableKinds.isEditable(kind)) {
+            throw problem(EditableKinds.notEditable(kind));
+        }
         int rootIndex = singleListIndex(kind);
         int size = ((SequenceNode) rootPair(rootIndex).getValueNode()).getValue().size();
         if (number < 1 || number > size) {
-            throw problem(rootPair(rootIndex).getKeyNode(), kind + " has " + size
+            throw problem(rootPair(rootIndex).getKeyNode(), kind.key() + " has " + size
                     + (size == 1 ? " entry" : " entries") + "; choose an entry number from 1 to " + size
                     + " (not " + number + ")");
         }
@@ -257,7 +262,7 @@ final class ParameterDocument {
     EnvironmentMap entryMap(ParameterKind kind, int rootIndex, int itemIndex) {
         SequenceNode list = (SequenceNode) rootPair(rootIndex).getValueNode();
         Node item = list.getValue().get(itemIndex);
-        String label = kind + " entry " + (itemIndex + 1);
+        String label = kind.key() + " entry " + (itemIndex + 1);
         if (item instanceof MappingNode entry) {
             List<NodeTuple> pairs = entry.getValue();
             for (int i = 0; i < pairs.size(); i++) {
@@ -281,8 +286,8 @@ final class ParameterDocument {
         for (int p = 0; p < pairs.size(); p++) {
             String key = EnvironmentMap.keyOf(pairs.get(p));
             Node value = pairs.get(p).getValueNode();
-            for (ParameterKind kind : ParameterKind.values()) {
-                if (kind.yamlKey().equals(key) && value instanceof SequenceNode list) {
+            for (ParameterKind kind : EditableKinds.ALL) {
+                if (kind.key().equals(key) && value instanceof SequenceNode list) {
                     for (int i = 0; i < list.getValue().size(); i++) {
                         maps.add(entryMap(kind, p, i));
                     }

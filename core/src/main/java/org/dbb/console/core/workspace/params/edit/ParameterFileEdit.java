@@ -3,6 +3,9 @@ package org.dbb.console.core.workspace.params.edit;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.dbb.console.core.workspace.params.ParameterKind;
+import org.dbb.console.core.workspace.params.SparkPoolTarget;
+
 /** One change to a parameter.yml, described independently of the file's text. Immutable. */
 public sealed interface ParameterFileEdit {
 

@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.dbb.console.core.workspace.params.SparkPoolTarget;
+
 /**
  * fabric-cicd's rules for one environment's value, by kind of map. Each check returns the value in the form the
  * editor writes, or throws {@link IllegalArgumentException} with a message the caller positions in the file.
  * Stateless and thread-safe.
  */
 final class ReplaceValueRules {
+
+    /** The spark_pool types fabric-cicd accepts, exactly as it spells them. */
+    private static final Set<String> SPARK_POOL_TYPES = Set.of("Capacity", "Workspace");
 
     private ReplaceValueRules() {
     }
@@ -68,23 +73,27 @@ final class ReplaceValueRules {
     }
 
     private static SparkPoolTarget sparkPool(Object value) {
-        if (value instanceof SparkPoolTarget target) {
-            return target;
-        }
         String shape = "a spark_pool value must be {type: Capacity|Workspace, name: <pool name>}";
-        if (!(value instanceof Map<?, ?> map) || !map.keySet().equals(Set.of("type", "name"))) {
+        Object type;
+        Object name;
+        if (value instanceof SparkPoolTarget target) {
+            type = target.type();
+            name = target.name();
+        } else if (value instanceof Map<?, ?> map && map.keySet().equals(Set.of("type", "name"))) {
+            type = map.get("type");
+            name = map.get("name");
+        } else {
             throw new IllegalArgumentException(shape + " (got " + describe(value) + ")");
         }
-        SparkPoolType type = map.get("type") instanceof String t ? SparkPoolType.fromYamlValue(t) : null;
-        if (type == null) {
+        // fabric-cicd compares the type case-sensitively.
+        if (!(type instanceof String t) || !SPARK_POOL_TYPES.contains(t)) {
             throw new IllegalArgumentException(shape + "; type must be exactly Capacity or Workspace (got "
-                    + describe(map.get("type")) + ")");
+                    + describe(type) + ")");
         }
-        if (!(map.get("name") instanceof String name) || name.isBlank()) {
-            throw new IllegalArgumentException(shape + "; name must be non-empty text (got "
-                    + describe(map.get("name")) + ")");
+        if (!(name instanceof String n) || n.isBlank()) {
+            throw new IllegalArgumentException(shape + "; name must be non-empty text (got " + describe(name) + ")");
         }
-        return new SparkPoolTarget(type, name);
+        return value instanceof SparkPoolTarget target ? target : new SparkPoolTarget(t, n);
     }
 
     private static Object connectionId(Object value) {

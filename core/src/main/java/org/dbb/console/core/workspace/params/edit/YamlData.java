@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.dbb.console.core.workspace.params.SparkPoolTarget;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -61,7 +62,7 @@ final class YamlData {
             return items;
         }
         if (value instanceof SparkPoolTarget pool) {
-            return ofJava(pool.asMap());
+            return ofJava(SparkPoolValues.asMap(pool));
         }
         return normalizeScalar(value);
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
+import org.dbb.console.core.workspace.params.SparkPoolTarget;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -87,7 +88,7 @@ final class YamlText {
             return decimal(((Number) value).doubleValue());
         }
         if (value instanceof SparkPoolTarget pool) {
-            return flow(pool.asMap());
+            return flow(SparkPoolValues.asMap(pool));
         }
         if (value instanceof List<?> list) {
             StringJoiner out = new StringJoiner(", ", "[", "]");

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.dbb.console.core.files.AtomicFileWriter;
 import org.dbb.console.core.problem.InvalidInputException;
+import org.dbb.console.core.workspace.params.ParameterKind;
 import org.dbb.console.core.workspace.params.edit.ParameterFileEdit.SetReplaceValue;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

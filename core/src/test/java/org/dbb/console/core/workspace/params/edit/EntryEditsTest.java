@@ -13,6 +13,8 @@ import java.util.Map;
 
 import org.dbb.console.core.problem.InvalidInputException;
 import org.dbb.console.core.problem.Problem;
+import org.dbb.console.core.workspace.params.ParameterKind;
+import org.dbb.console.core.workspace.params.SparkPoolTarget;
 import org.dbb.console.core.workspace.params.edit.ParameterFileEdit.AddEntry;
 import org.dbb.console.core.workspace.params.edit.ParameterFileEdit.RemoveEntry;
 import org.junit.jupiter.api.Test;
@@ -99,7 +101,7 @@ class EntryEditsTest {
     @Test
     void aSparkPoolEntryIsWrittenWithTypeAndNameLines() {
         NewEntry entry = new NewEntry.SparkPool("72c68dbc-0775-4d59-909d-a47896f4573b",
-                Map.of("PROD", new SparkPoolTarget(SparkPoolType.CAPACITY, "Pool_L")), List.of("ENV_Spark"));
+                Map.of("PROD", new SparkPoolTarget("Capacity", "Pool_L")), List.of("ENV_Spark"));
 
         String out = edit(lines("find_replace: []", ""), new AddEntry(entry));
 

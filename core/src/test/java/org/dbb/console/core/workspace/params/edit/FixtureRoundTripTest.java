@@ -87,7 +87,7 @@ class FixtureRoundTripTest {
                     new NewEntry.KeyValueReplace("$.zz", Map.of("_ALL_", true), EntryFilters.none()));
             int tried = 0;
             for (NewEntry entry : entries) {
-                List<Integer> lists = doc.rootPairIndexes(entry.kind().yamlKey());
+                List<Integer> lists = doc.rootPairIndexes(entry.kind().key());
                 boolean appendable = lists.isEmpty() || (lists.size() == 1
                         && doc.rootPair(lists.get(0)).getValueNode() instanceof SequenceNode);
                 if (!appendable) {
@@ -101,7 +101,7 @@ class FixtureRoundTripTest {
                 // A new parameter is set off by a blank line, and removing it removes that separator too; a file
                 // that already ended with a blank line cannot tell the two apart and loses its own.
                 String expected = count == 0 ? withoutFinalBlankLine(text.text()) : text.text();
-                assertThat(removed.file().text()).as(entry.kind().yamlKey()).isEqualTo(expected);
+                assertThat(removed.file().text()).as(entry.kind().key()).isEqualTo(expected);
                 assertThat(removed.file().bom()).isEqualTo(text.bom());
                 tried++;
             }

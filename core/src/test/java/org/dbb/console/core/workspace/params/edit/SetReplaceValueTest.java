@@ -15,6 +15,8 @@ import java.util.Map;
 import org.dbb.console.core.files.TextFile;
 import org.dbb.console.core.problem.InvalidInputException;
 import org.dbb.console.core.problem.Problem;
+import org.dbb.console.core.workspace.params.ParameterKind;
+import org.dbb.console.core.workspace.params.SparkPoolTarget;
 import org.dbb.console.core.workspace.params.edit.ParameterFileEdit.SetReplaceValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -226,7 +228,7 @@ class SetReplaceValueTest {
     @Test
     void aSparkPoolWrittenAsTypeAndNameLinesKeepsItsLayout() {
         String out = edit(TEXT, set(ParameterKind.SPARK_POOL, 1, "TEST",
-                new SparkPoolTarget(SparkPoolType.CAPACITY, "Pool_M")));
+                new SparkPoolTarget("Capacity", "Pool_M")));
 
         String[] expected = replaceLine(replaceLine(FILE_LINES, 30, "        type: \"Capacity\""), 31,
                 "        name: \"Pool_M\"");
@@ -254,7 +256,7 @@ class SetReplaceValueTest {
             "    item_name: \"ENV_Spark\"",
         };
         String out = edit(lines(pool), set(ParameterKind.SPARK_POOL, 1, "UAT",
-                new SparkPoolTarget(SparkPoolType.WORKSPACE, "Pool_S")));
+                new SparkPoolTarget("Workspace", "Pool_S")));
 
         assertThat(out).isEqualTo(lines(insertAfter(pool, 6,
                 "      UAT:", "         type: Workspace", "         name: \"Pool_S\"")));
@@ -289,11 +291,28 @@ class SetReplaceValueTest {
 
     @Test
     void anUnknownParameterKindIsRefusedWithTheKnownKinds() {
-        Problem problem = problemOf(() -> ParameterKind.fromYamlKey("find_and_replace", FILE));
+        Problem problem = problemOf(() -> EditableKinds.fromKey("find_and_replace", FILE));
 
         assertThat(problem.file()).isEqualTo(FILE);
         assertThat(problem.message()).contains("find_and_replace", "find_replace, key_value_replace, spark_pool");
-        assertThat(ParameterKind.fromYamlKey("spark_pool", FILE)).isEqualTo(ParameterKind.SPARK_POOL);
+        assertThat(EditableKinds.fromKey("spark_pool", FILE)).isEqualTo(ParameterKind.SPARK_POOL);
+    }
+
+    @Test
+    void semanticModelBindingEntriesAreNotEditedByNumber() {
+        assertThat(problemOf(() -> EditableKinds.fromKey("semantic_model_binding", FILE)).message())
+                .contains("editing semantic_model_binding entries is not supported",
+                        "find_replace, key_value_replace, spark_pool");
+        assertThat(problemOf(() -> edit(TEXT, set(ParameterKind.SEMANTIC_MODEL_BINDING, 1, "PROD", "x"))).message())
+                .contains("editing semantic_model_binding entries is not supported");
+    }
+
+    @Test
+    void aSparkPoolTargetWithAnUnknownTypeOrBlankNameIsRefused() {
+        assertThat(problemOf(() -> edit(TEXT, set(ParameterKind.SPARK_POOL, 1, "PROD",
+                new SparkPoolTarget("capacity", "P")))).message()).contains("Capacity or Workspace");
+        assertThat(problemOf(() -> edit(TEXT, set(ParameterKind.SPARK_POOL, 1, "PROD",
+                new SparkPoolTarget("Capacity", " ")))).message()).contains("name must be non-empty text");
     }
 
     @Test
@@ -346,7 +365,7 @@ class SetReplaceValueTest {
     @Test
     void settingTheValueAlreadyThereReportsNoChange() {
         EditResult result = EditTestSupport.run(TEXT, set(ParameterKind.SPARK_POOL, 1, "TEST",
-                new SparkPoolTarget(SparkPoolType.WORKSPACE, "Pool_S")));
+                new SparkPoolTarget("Workspace", "Pool_S")));
 
         assertThat(result.changed()).isFalse();
         assertThat(result.file().text()).isEqualTo(TEXT);
