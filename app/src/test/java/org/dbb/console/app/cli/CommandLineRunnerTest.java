@@ -206,6 +206,36 @@ class CommandLineRunnerTest {
     }
 
     @Test
+    void paramsPreviewForTheSandboxResolvesEveryVariableToTheEmulatorsIds() throws Exception {
+        Path ws = temp.resolve("ws");
+        run("sample", "export", ws.toString());
+        org.dbb.console.core.workspace.Workspace workspace = new ConsoleServices(new DataDirectories(temp))
+                .workspaceLoader().open(ws);
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.ScheduledExecutorService scheduler =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        String lakehouseId;
+        String workspaceId;
+        try {
+            org.dbb.console.core.emulator.EmulatedWorkspace sandbox = org.dbb.console.core.emulator.FabricEmulator
+                    .builder(workspace).handlerExecutor(executor).scheduler(scheduler).build()
+                    .workspace("sandbox").orElseThrow();
+            lakehouseId = sandbox.itemId("Lakehouse", "lh_bronze").toString();
+            workspaceId = sandbox.id().toString();
+        } finally {
+            executor.shutdownNow();
+            scheduler.shutdownNow();
+        }
+        out.reset();
+
+        assertThat(run("params", "preview", "-w", ws.toString(), "--env", "sandbox")).isZero();
+
+        assertThat(out()).contains("+# META       \"default_lakehouse\": \"" + lakehouseId + "\"")
+                .contains("\"default_lakehouse_workspace_id\": \"" + workspaceId + "\"")
+                .doesNotContain("Unresolved variable");
+    }
+
+    @Test
     void unknownOptionIsBadUsage() {
         assertThat(run("sample", "export", temp.resolve("x").toString(), "--frobnicate")).isEqualTo(CommandLineRunner.BAD_USAGE);
         assertThat(err()).contains("frobnicate");
