@@ -534,25 +534,26 @@ public final class PythonRegex {
             return new In(negate, set);
         }
 
+        /** The escapes that mean the same inside and outside a character class ({@code \\b} does not). */
+        private static Literal controlEscape(char c) {
+            return switch (c) {
+                case 'a' -> new Literal(7);
+                case 'f' -> new Literal(12);
+                case 'n' -> new Literal(10);
+                case 'r' -> new Literal(13);
+                case 't' -> new Literal(9);
+                case 'v' -> new Literal(11);
+                default -> new Literal('\\');
+            };
+        }
+
         private Object classEscape(String escape) throws ReError {
             char c = escape.charAt(1);
             switch (c) {
-                case 'a':
-                    return new Literal(7);
                 case 'b':
                     return new Literal(8);
-                case 'f':
-                    return new Literal(12);
-                case 'n':
-                    return new Literal(10);
-                case 'r':
-                    return new Literal(13);
-                case 't':
-                    return new Literal(9);
-                case 'v':
-                    return new Literal(11);
-                case '\\':
-                    return new Literal('\\');
+                case 'a', 'f', 'n', 'r', 't', 'v', '\\':
+                    return controlEscape(c);
                 case 'd', 'D', 's', 'S', 'w', 'W':
                     return new Category(c);
                 default:
@@ -643,20 +644,8 @@ public final class PythonRegex {
                     return new At("\\B");
                 case 'd', 'D', 's', 'S', 'w', 'W':
                     return new In(false, List.of(new Category(c)));
-                case 'a':
-                    return new Literal(7);
-                case 'f':
-                    return new Literal(12);
-                case 'n':
-                    return new Literal(10);
-                case 'r':
-                    return new Literal(13);
-                case 't':
-                    return new Literal(9);
-                case 'v':
-                    return new Literal(11);
-                case '\\':
-                    return new Literal('\\');
+                case 'a', 'f', 'n', 'r', 't', 'v', '\\':
+                    return controlEscape(c);
                 default:
                     break;
             }
