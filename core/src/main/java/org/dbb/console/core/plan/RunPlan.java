@@ -1,0 +1,48 @@
+package org.dbb.console.core.plan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Everything a run will do, worked out before anything starts: the master pipeline's stages and steps with their
+ * resolved items, parameters and retry policies. Immutable; safe to share between threads.
+ *
+ * @param request        what the operator asked for
+ * @param environment    the environment name
+ * @param workspaceId    the environment's Fabric workspace id
+ * @param workspaceName  its display name
+ * @param masterPipeline the master pipeline item in that workspace
+ * @param parameters     the master pipeline's parameter values for this run (launch values over defaults)
+ * @param variables      the master pipeline's declared variables and their declared types
+ * @param stages         the stages in run order
+ * @param timeScale      real seconds per environment second: 1 for Fabric, the scenario's scale for the sandbox
+ * @param warnings       things the operator should know that do not stop the run
+ */
+public record RunPlan(RunRequest request, String environment, String workspaceId, String workspaceName,
+                      ItemRef masterPipeline, Map<String, JsonNode> parameters, Map<String, String> variables,
+                      List<PlannedStage> stages, double timeScale, List<String> warnings) {
+
+    public RunPlan {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(workspaceName, "workspaceName");
+        Objects.requireNonNull(masterPipeline, "masterPipeline");
+        parameters = Map.copyOf(parameters);
+        variables = Map.copyOf(variables);
+        stages = List.copyOf(stages);
+        warnings = List.copyOf(warnings);
+        if (!(timeScale > 0)) {
+            throw new IllegalArgumentException("timeScale must be positive");
+        }
+    }
+
+    /** The stage with this name, ignoring case. */
+    public Optional<PlannedStage> stage(String name) {
+        return stages.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
+    }
+}

@@ -1,0 +1,75 @@
+package org.dbb.console.core.plan;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.dbb.console.core.expr.Expression;
+
+/** What running a {@link PlannedStep} means: one of the step kinds of the engine. Immutable. */
+public sealed interface StepAction {
+
+    /** Run a Fabric item as a job (Pipeline for Execute/Invoke Pipeline, RunNotebook for notebooks) and wait. */
+    record FabricJob(ItemRef item, String jobType, Map<String, Expression> parameters) implements StepAction {
+        public FabricJob {
+            Objects.requireNonNull(item, "item");
+            Objects.requireNonNull(jobType, "jobType");
+            parameters = Map.copyOf(parameters);
+        }
+    }
+
+    /** Answer a Lookup from the environment's metadata through the Fabric API. */
+    record Lookup(LookupSource source, boolean firstRowOnly) implements StepAction {
+        public Lookup {
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /** An IfCondition: evaluate, then run one branch's steps. */
+    record Condition(Expression expression, List<PlannedStep> ifTrue, List<PlannedStep> ifFalse)
+            implements StepAction {
+        public Condition {
+            Objects.requireNonNull(expression, "expression");
+            ifTrue = List.copyOf(ifTrue);
+            ifFalse = List.copyOf(ifFalse);
+        }
+    }
+
+    /** A ForEach: run {@code steps} once per item, at most {@code batchCount} items at once. */
+    record FanOut(Expression items, int batchCount, List<PlannedStep> steps) implements StepAction {
+        public FanOut {
+            Objects.requireNonNull(items, "items");
+            steps = List.copyOf(steps);
+            if (batchCount < 1) {
+                throw new IllegalArgumentException("batchCount must be at least 1");
+            }
+        }
+    }
+
+    /** The semantic refresh conductor: refresh {@code models} through Power BI, at most {@code cap} at once. */
+    record SemanticRefresh(List<ModelTarget> models, int cap, RetrySpec perModel) implements StepAction {
+        public SemanticRefresh {
+            models = List.copyOf(models);
+            Objects.requireNonNull(perModel, "perModel");
+            if (cap < 1) {
+                throw new IllegalArgumentException("cap must be at least 1");
+            }
+        }
+    }
+
+    /** SetVariable: evaluate and store a pipeline variable. */
+    record SetVariable(String variable, Expression value) implements StepAction {
+        public SetVariable {
+            Objects.requireNonNull(variable, "variable");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** Wait: do nothing for a while (scaled to the environment's clock). */
+    record Pause(Duration duration) implements StepAction {
+        public Pause {
+            Objects.requireNonNull(duration, "duration");
+        }
+    }
+}
