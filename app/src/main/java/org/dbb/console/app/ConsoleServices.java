@@ -3,7 +3,15 @@ package org.dbb.console.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.time.Clock;
+
+import okhttp3.OkHttpClient;
+
+import org.dbb.console.core.auth.EnvironmentSignIn;
+import org.dbb.console.core.connect.EnvironmentConnector;
 import org.dbb.console.core.emulator.FabricEmulator;
+import org.dbb.console.core.fabric.http.HttpClients;
+import org.dbb.console.core.fabric.http.HttpTimeouts;
 import org.dbb.console.core.emulator.scenario.ScenarioReader;
 import org.dbb.console.core.files.AtomicFileWriter;
 import org.dbb.console.core.files.DataDirectories;
@@ -45,6 +53,11 @@ public final class ConsoleServices {
     private final ParameterPreview parameterPreview;
     private final WorkspaceValidator workspaceValidator;
     private final ScenarioReader scenarioReader;
+    private final ConsoleExecutors executors = new ConsoleExecutors();
+    private final Clock clock = Clock.systemUTC();
+    private OkHttpClient http;
+    private EnvironmentSignIn signIn;
+    private EnvironmentConnector connector;
 
     public ConsoleServices(DataDirectories dataDirectories) {
         this.dataDirectories = dataDirectories;
@@ -140,6 +153,41 @@ public final class ConsoleServices {
     /** Reads and checks emulator scenario files against the routes the emulator serves. */
     public ScenarioReader scenarioReader() {
         return scenarioReader;
+    }
+
+    /** The background executors; created on first use, shut down by {@link #close()}. */
+    public ConsoleExecutors executors() {
+        return executors;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The one OkHttp client every service shares (connection pool and dispatcher). */
+    public synchronized OkHttpClient http() {
+        if (http == null) {
+            http = HttpClients.create(HttpTimeouts.DEFAULTS);
+        }
+        return http;
+    }
+
+    /** Sign-in for every environment, remembering accounts in the data directory. */
+    public synchronized EnvironmentSignIn signIn() {
+        if (signIn == null) {
+            signIn = EnvironmentSignIn.builder(http(), dataDirectories).executor(executors.background())
+                    .clock(clock).build();
+        }
+        return signIn;
+    }
+
+    /** Opens connections to environments: real tenants or the sandbox emulator. */
+    public synchronized EnvironmentConnector connector() {
+        if (connector == null) {
+            connector = new EnvironmentConnector(http(), signIn(), executors.background(),
+                    executors.emulatorHandlers(), executors.emulatorTimers(), clock);
+        }
+        return connector;
     }
 
     /**

@@ -72,7 +72,7 @@ public final class FabricEmulator implements AutoCloseable {
         refreshesApi = new RefreshesApi(tenant, refreshes, scenario, bodies, ids);
         refreshesApi.register(router);
         new VariableGroupsApi(tenant).register(router);
-        emulatorApi = new EmulatorApi(this::stats, bodies);
+        emulatorApi = new EmulatorApi(this::stats, scenario.timeScale(), bodies);
         emulatorApi.register(router);
     }
 
