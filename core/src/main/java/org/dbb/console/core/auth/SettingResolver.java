@@ -101,9 +101,9 @@ public final class SettingResolver {
         if (fromVariables != null && fromVariables.secret()) {
             // Azure DevOps never returns secret values, so the OS environment is the only place left to look.
             throw unresolved(where(setting) + " refers to " + value.raw() + ", but " + variable + " is a secret of "
-                    + variablesDescription + ", whose value Azure DevOps never returns, and it is missing from the"
-                    + " console's OS environment; set " + variable + " in the environment the console starts from"
-                    + " and restart the console");
+                    + variablesDescription + ", whose value Azure DevOps never returns, and it is " + absence(fromOs)
+                    + " the console's OS environment; set " + variable + " in the environment the console starts"
+                    + " from and restart the console");
         }
         throw unresolved(where(setting) + " refers to " + value.raw() + ", but " + variable + " has no value: it is "
                 + absence(fromVariables) + " " + variablesDescription + " and " + absence(fromOs)
