@@ -19,6 +19,7 @@ import org.dbb.console.app.VariableGroupConnections;
 import org.dbb.console.core.auth.ResolvedSetting;
 import org.dbb.console.core.auth.SignInException;
 import org.dbb.console.core.fabric.http.FabricApiException;
+import org.dbb.console.core.problem.Problem;
 import org.dbb.console.core.variables.EnvironmentVariable;
 import org.dbb.console.core.variables.GroupInfo;
 import org.dbb.console.core.variables.ReferenceStatus;
@@ -87,8 +88,8 @@ public final class EnvShowCommand implements Callable<Integer> {
         printReferences(out, listing);
         listing.notices().forEach(n -> out.println("note: " + n));
         List<ReferenceStatus> unresolved = listing.unresolved();
-        unresolved.forEach(r -> err.println(ConsoleSettings.FILE_NAME + ":" + r.reference().line() + ":"
-                + r.reference().column() + ": error: " + r.problem().orElseThrow()));
+        unresolved.forEach(r -> err.println(Problem.error(r.reference().file(), r.reference().line(),
+                r.reference().column(), r.problem().orElseThrow()).format(Cli.currentDirectory())));
         out.println("environment " + env + ": " + listing.references().size() + " reference"
                 + (listing.references().size() == 1 ? "" : "s") + ", " + unresolved.size() + " unresolved"
                 + (unresolved.isEmpty() ? " — OK" : ""));
