@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
@@ -103,17 +104,19 @@ public final class NotificationDispatcher {
         }
         CompletableFuture<DeliveryOutcome> result = new CompletableFuture<>();
         AtomicInteger attempts = new AtomicInteger();
+        // built by the first attempt, so not even the JSON work happens on the caller's thread
+        AtomicReference<String> body = new AtomicReference<>();
         try {
-            String body = payloads.body(channel.kind(), notification, this::scrub);
             Failsafe.with(retryPolicy(notification)).with(scheduler)
                     .getAsync(context -> {
                         attempts.set(context.getAttemptCount() + 1);
-                        return post(body);
+                        return post(body.updateAndGet(built -> built != null ? built
+                                : payloads.body(channel.kind(), notification, this::scrub)));
                     })
                     .whenComplete((status, error) -> result.complete(settle(notification, status, error,
                             attempts.get())));
         } catch (RuntimeException e) {
-            // the scheduler refused the work (shut down), or the body could not be built
+            // the scheduler refused the work: it is shut down
             result.complete(settle(notification, null, e, attempts.get()));
         }
         return result;
