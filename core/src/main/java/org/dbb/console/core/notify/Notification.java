@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 
 /**
  * One notice for the operations channel: a run or step that failed, a refresh that overran its target, or a
@@ -66,6 +67,18 @@ public record Notification(Kind kind, String runId, String environment, String s
     /** The headline, e.g. {@code Run failed: Transformation}. */
     public String title() {
         return kind.headline() + ": " + subject;
+    }
+
+    /**
+     * This notification with every text passed through {@code text}, e.g. to mask a secret a caller quoted; a run
+     * link that {@code text} changes is dropped, since a masked link leads nowhere.
+     */
+    Notification withText(UnaryOperator<String> text) {
+        Optional<URI> link = runLink.filter(l -> text.apply(l.toString()).equals(l.toString()));
+        return new Notification(kind, text.apply(runId), text.apply(environment), text.apply(subject),
+                text.apply(status), duration, targetDuration, errorCode.map(text), errorMessage.map(text), attempts,
+                link, occurredAt, details.stream().map(d -> new Detail(text.apply(d.key()), text.apply(d.value())))
+                        .toList());
     }
 
     private static void requireText(String value, String name) {

@@ -89,12 +89,15 @@ public final class NotificationDispatcher {
     }
 
     /**
-     * Queues {@code notification} for delivery and returns at once. The future always completes normally, with
-     * the same outcome the listener is told; a duplicate completes immediately as
-     * {@link DeliveryOutcome.SuppressedDuplicate}.
+     * Queues a notification for delivery and returns at once. The future always completes normally, with the same
+     * outcome the listener is told; a duplicate completes immediately as
+     * {@link DeliveryOutcome.SuppressedDuplicate}. Outcomes carry the notification with the webhook URL masked
+     * wherever its text quoted it.
      */
-    public CompletableFuture<DeliveryOutcome> submit(Notification notification) {
-        Objects.requireNonNull(notification, "notification");
+    public CompletableFuture<DeliveryOutcome> submit(Notification submittedNotice) {
+        Objects.requireNonNull(submittedNotice, "notification");
+        // outcomes, logs and the body all use this copy, so a URL the caller quoted goes no further
+        Notification notification = submittedNotice.withText(this::scrub);
         if (!submitted.add(notification.key())) {
             DeliveryOutcome.SuppressedDuplicate outcome = new DeliveryOutcome.SuppressedDuplicate(notification);
             log.info("Notification {} for run {} ({}) was already submitted; this copy is not sent",
@@ -111,7 +114,7 @@ public final class NotificationDispatcher {
                     .getAsync(context -> {
                         attempts.set(context.getAttemptCount() + 1);
                         return post(body.updateAndGet(built -> built != null ? built
-                                : payloads.body(channel.kind(), notification, this::scrub)));
+                                : payloads.body(channel.kind(), notification)));
                     })
                     .whenComplete((status, error) -> result.complete(settle(notification, status, error,
                             attempts.get())));

@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,21 +63,21 @@ public final class NotificationPayloads {
 
     /** The Teams message (envelope and Adaptive Card) for {@code n}. */
     public String teamsMessage(Notification n) {
-        return write(teams(n, UnaryOperator.identity()));
+        return write(teams(n));
     }
 
     /** The plain webhook body for {@code n}. */
     public String plainJson(Notification n) {
-        return write(plain(n, UnaryOperator.identity()));
+        return write(plain(n));
     }
 
-    /** The body for a channel of {@code kind}, with every text passed through {@code text} first. */
-    String body(NotificationSettings.Kind kind, Notification n, UnaryOperator<String> text) {
+    /** The body for a channel of {@code kind}. */
+    String body(NotificationSettings.Kind kind, Notification n) {
         Objects.requireNonNull(kind, "kind");
-        return write(kind == NotificationSettings.Kind.TEAMS ? teams(n, text) : plain(n, text));
+        return write(kind == NotificationSettings.Kind.TEAMS ? teams(n) : plain(n));
     }
 
-    private ObjectNode teams(Notification n, UnaryOperator<String> text) {
+    private ObjectNode teams(Notification n) {
         ObjectNode message = json.createObjectNode();
         message.put("type", "message");
         ObjectNode attachment = message.putArray("attachments").addObject();
@@ -90,21 +89,21 @@ public final class NotificationPayloads {
         card.put("version", CARD_VERSION);
         ArrayNode body = card.putArray("body");
 
-        ObjectNode title = textBlock(body, text.apply(n.title()));
+        ObjectNode title = textBlock(body, n.title());
         title.put("weight", "Bolder");
         title.put("size", "Medium");
         title.put("color", n.kind().severity() == Notification.Severity.ATTENTION ? "Attention" : "Warning");
-        ObjectNode subtitle = textBlock(body, text.apply(n.environment()) + " · " + SHOWN_TIME.format(n.occurredAt()));
+        ObjectNode subtitle = textBlock(body, n.environment() + " · " + SHOWN_TIME.format(n.occurredAt()));
         subtitle.put("isSubtle", true);
         subtitle.put("spacing", "None");
 
         ArrayNode facts = factSet(body);
-        fact(facts, "Run", text.apply(n.runId()));
-        fact(facts, "Environment", text.apply(n.environment()));
-        fact(facts, n.kind().subjectLabel(), text.apply(n.subject()));
-        fact(facts, "Status", text.apply(n.status()));
+        fact(facts, "Run", n.runId());
+        fact(facts, "Environment", n.environment());
+        fact(facts, n.kind().subjectLabel(), n.subject());
+        fact(facts, "Status", n.status());
         durationText(n).ifPresent(d -> fact(facts, "Duration", d));
-        n.errorCode().ifPresent(c -> fact(facts, "Error code", text.apply(c)));
+        n.errorCode().ifPresent(c -> fact(facts, "Error code", c));
         n.attempts().ifPresent(a -> fact(facts, "Attempts", Integer.toString(a)));
 
         if (!n.details().isEmpty()) {
@@ -112,47 +111,47 @@ public final class NotificationPayloads {
             heading.put("weight", "Bolder");
             heading.put("spacing", "Medium");
             ArrayNode detailFacts = factSet(body);
-            n.details().forEach(d -> fact(detailFacts, text.apply(d.key()), text.apply(d.value())));
+            n.details().forEach(d -> fact(detailFacts, d.key(), d.value()));
         }
         n.errorMessage().ifPresent(m -> {
-            ObjectNode error = textBlock(body, truncate(text.apply(m)));
+            ObjectNode error = textBlock(body, truncate(m));
             error.put("spacing", "Medium");
         });
         n.runLink().filter(NotificationPayloads::isWebLink).ifPresent(link -> {
             ObjectNode open = card.putArray("actions").addObject();
             open.put("type", "Action.OpenUrl");
             open.put("title", "Open run");
-            open.put("url", text.apply(link.toString()));
+            open.put("url", link.toString());
         });
         return message;
     }
 
-    private ObjectNode plain(Notification n, UnaryOperator<String> text) {
+    private ObjectNode plain(Notification n) {
         ObjectNode o = json.createObjectNode();
         o.put("source", "dbb-console");
         o.put("version", PLAIN_VERSION);
         o.put("kind", n.kind().name());
         o.put("severity", n.kind().severity().name().toLowerCase(Locale.ROOT));
-        o.put("title", text.apply(n.title()));
-        o.put("runId", text.apply(n.runId()));
-        o.put("environment", text.apply(n.environment()));
-        o.put("subject", text.apply(n.subject()));
+        o.put("title", n.title());
+        o.put("runId", n.runId());
+        o.put("environment", n.environment());
+        o.put("subject", n.subject());
         o.put("subjectType", n.kind().subjectLabel());
-        o.put("status", text.apply(n.status()));
+        o.put("status", n.status());
         o.put("occurredAt", DateTimeFormatter.ISO_INSTANT.format(n.occurredAt()));
         putSeconds(o, "durationSeconds", n.duration().orElse(null));
         putSeconds(o, "targetDurationSeconds", n.targetDuration().orElse(null));
-        o.put("errorCode", n.errorCode().map(text).orElse(null));
-        o.put("errorMessage", n.errorMessage().map(text).orElse(null));
+        o.put("errorCode", n.errorCode().orElse(null));
+        o.put("errorMessage", n.errorMessage().orElse(null));
         if (n.attempts().isPresent()) {
             o.put("attempts", n.attempts().getAsInt());
         } else {
             o.putNull("attempts");
         }
-        o.put("runUrl", n.runLink().map(URI::toString).map(text).orElse(null));
+        o.put("runUrl", n.runLink().map(URI::toString).orElse(null));
         ArrayNode details = o.putArray("details");
-        n.details().forEach(d -> details.addObject().put("key", text.apply(d.key())).put("value",
-                text.apply(d.value())));
+        n.details().forEach(d -> details.addObject().put("key", d.key()).put("value",
+                d.value()));
         return o;
     }
 
