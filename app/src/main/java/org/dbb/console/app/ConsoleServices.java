@@ -3,8 +3,12 @@ package org.dbb.console.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import okhttp3.OkHttpClient;
+
 import org.dbb.console.core.emulator.FabricEmulator;
 import org.dbb.console.core.emulator.scenario.ScenarioReader;
+import org.dbb.console.core.fabric.http.HttpClients;
+import org.dbb.console.core.fabric.http.HttpTimeouts;
 import org.dbb.console.core.files.AtomicFileWriter;
 import org.dbb.console.core.files.DataDirectories;
 import org.dbb.console.core.files.JsonDocuments;
@@ -45,6 +49,7 @@ public final class ConsoleServices {
     private final ParameterPreview parameterPreview;
     private final WorkspaceValidator workspaceValidator;
     private final ScenarioReader scenarioReader;
+    private final OkHttpClient http;
 
     public ConsoleServices(DataDirectories dataDirectories) {
         this.dataDirectories = dataDirectories;
@@ -65,6 +70,8 @@ public final class ConsoleServices {
         this.workspaceValidator = new WorkspaceValidator(settingsReader, itemDiscovery, pipelineReader,
                 masterStagesReader, parameterValidator);
         this.scenarioReader = new ScenarioReader(FabricEmulator.routeKeys());
+        // OkHttp starts no thread until the first call, so commands that never use HTTP pay nothing for it
+        this.http = HttpClients.create(HttpTimeouts.DEFAULTS);
     }
 
     /** Services for the user running the process, with data kept in the platform's application-data folder. */
@@ -140,6 +147,11 @@ public final class ConsoleServices {
     /** Reads and checks emulator scenario files against the routes the emulator serves. */
     public ScenarioReader scenarioReader() {
         return scenarioReader;
+    }
+
+    /** The one shared HTTP client; every other client is derived from it with {@code newBuilder()}. */
+    public OkHttpClient http() {
+        return http;
     }
 
     /**

@@ -238,8 +238,9 @@ public record Notification(Kind kind, String runId, String environment, String s
         public Notification build() {
             return new Notification(kind, runId, environment, subject, status, Optional.ofNullable(duration),
                     Optional.ofNullable(targetDuration), Optional.ofNullable(errorCode),
-                    Optional.ofNullable(errorMessage), attempts == null ? OptionalInt.empty() : OptionalInt.of(attempts),
-                    Optional.ofNullable(runLink), occurredAt, details);
+                    Optional.ofNullable(errorMessage),
+                    attempts == null ? OptionalInt.empty() : OptionalInt.of(attempts), Optional.ofNullable(runLink),
+                    occurredAt, details);
         }
     }
 }
