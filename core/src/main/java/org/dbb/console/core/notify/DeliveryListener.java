@@ -2,8 +2,8 @@ package org.dbb.console.core.notify;
 
 /**
  * Told how each submitted notification ended, so the UI can show it. Delivered and failed are called on the
- * dispatcher's executor, suppressed-duplicate on the thread that submitted. Must be fast and must not throw:
- * anything it throws is logged and ignored.
+ * dispatcher's executor; suppressed-duplicate, and failed when that executor refuses work (it is shut down), on
+ * the thread that submitted. Must be fast and must not throw: anything it throws is logged and ignored.
  */
 public interface DeliveryListener {
 

@@ -94,7 +94,7 @@ public record Notification(Kind kind, String runId, String environment, String s
         }
     }
 
-    /** What a notification is about; decides the card's colour and the subject's label. */
+    /** What a notification is about; decides the card's colour and the subject's label. Immutable. */
     public enum Kind {
         /** A run ended failed (its stage in the subject). */
         RUN_FAILED("Run failed", "Stage", "Failed", Severity.ATTENTION),
@@ -133,7 +133,7 @@ public record Notification(Kind kind, String runId, String environment, String s
         }
     }
 
-    /** How a notice is coloured: failures ask for attention, overruns and breaches warn. */
+    /** How a notice is coloured: failures ask for attention, overruns and breaches warn. Immutable. */
     public enum Severity {
         ATTENTION, WARNING
     }
