@@ -15,6 +15,8 @@ import org.dbb.console.core.emulator.FabricEmulator;
 import org.dbb.console.core.fabric.http.HttpClients;
 import org.dbb.console.core.fabric.http.HttpTimeouts;
 import org.dbb.console.core.emulator.scenario.ScenarioReader;
+import org.dbb.console.core.fabric.http.HttpClients;
+import org.dbb.console.core.fabric.http.HttpTimeouts;
 import org.dbb.console.core.files.AtomicFileWriter;
 import org.dbb.console.core.files.DataDirectories;
 import org.dbb.console.core.files.JsonDocuments;
@@ -107,6 +109,7 @@ public final class ConsoleServices {
                 masterStagesReader, parameterValidator,
                 new EnvironmentReferenceCheck(settingReferences, osEnvironment));
         this.scenarioReader = new ScenarioReader(FabricEmulator.routeKeys());
+        // OkHttp starts no thread until the first call, so commands that never use HTTP pay nothing for it
     }
 
     /** Services for the user running the process, with data kept in the platform's application-data folder. */
