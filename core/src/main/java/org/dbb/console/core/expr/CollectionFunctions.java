@@ -1,6 +1,5 @@
 package org.dbb.console.core.expr;
 
-import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -127,9 +126,7 @@ final class CollectionFunctions {
                 if (!object.isObject()) {
                     throw arguments.wrongType(i, "an object like the first argument");
                 }
-                Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> field = fields.next();
+                for (Map.Entry<String, JsonNode> field : object.properties()) {
                     merged.set(field.getKey(), field.getValue());
                 }
             }

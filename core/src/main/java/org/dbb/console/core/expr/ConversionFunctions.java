@@ -83,7 +83,8 @@ final class ConversionFunctions {
         try {
             JsonNode parsed = JSON.readTree(text);
             if (parsed == null || parsed.isMissingNode()) {
-                throw arguments.fail("the text is empty, so it is not JSON", "pass a JSON document such as '{\"a\":1}'");
+                throw arguments.fail("the text is empty, so it is not JSON",
+                        "pass a JSON document such as '{\"a\":1}'");
             }
             return parsed;
         } catch (JsonProcessingException notJson) {

@@ -52,9 +52,9 @@ final class Grammar {
     }
 
     /**
-     * Parses one expression from {@code start} up to its closing {@code }}, as inside {@code @{…}}.
+     * Parses one expression from {@code start} up to its closing brace, as inside {@code @{…}}.
      *
-     * @return the expression and the offset just past the {@code }}
+     * @return the expression and the offset just past the closing brace
      */
     static Embedded parseUntilBrace(String text, int start, Set<ExpressionReference> references) {
         Grammar grammar = new Grammar(text, start, references);

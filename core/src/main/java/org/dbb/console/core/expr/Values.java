@@ -1,7 +1,6 @@
 package org.dbb.console.core.expr;
 
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,9 +54,7 @@ final class Values {
             if (left.size() != right.size()) {
                 return false;
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = left.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : left.properties()) {
                 if (!right.has(field.getKey()) || !equal(field.getValue(), right.get(field.getKey()))) {
                     return false;
                 }

@@ -52,8 +52,10 @@ class ConversionFunctionsTest {
 
     @Test
     void boolAndFloatRejectTextTheyCannotRead() {
-        assertThatThrownBy(() -> json("@bool('yes')")).hasMessageContaining("cannot convert 'yes' (a string) to a boolean");
-        assertThatThrownBy(() -> json("@float('ten')")).hasMessageContaining("cannot convert 'ten' (a string) to a float");
+        assertThatThrownBy(() -> json("@bool('yes')"))
+                .hasMessageContaining("cannot convert 'yes' (a string) to a boolean");
+        assertThatThrownBy(() -> json("@float('ten')"))
+                .hasMessageContaining("cannot convert 'ten' (a string) to a float");
         assertThatThrownBy(() -> json("@float('NaN')")).hasMessageContaining("to a float");
     }
 
@@ -62,5 +64,6 @@ class ConversionFunctionsTest {
         assertThatThrownBy(() -> json("@json('{oops')")).isInstanceOf(ExpressionEvaluationException.class)
                 .hasMessageContaining("json(): '{oops' is not valid JSON");
         assertThatThrownBy(() -> json("@json(1)")).hasMessageContaining("json(): argument 1 must be a string");
+        assertThatThrownBy(() -> json("@json(' ')")).hasMessageContaining("json(): the text is empty");
     }
 }

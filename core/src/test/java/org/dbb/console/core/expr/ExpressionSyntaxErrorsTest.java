@@ -40,30 +40,30 @@ class ExpressionSyntaxErrorsTest {
 
     @ParameterizedTest(name = "{0} fails at {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            @                                   | 1  | expected an expression after '@'
-            @concat('a'                         | 11 | expected ')' to close concat(
-            @concat('a' 'b')                    | 12 | expected ')' to close concat( but found 'b'
-            @'unclosed                          | 1  | string starting at offset 1 is not closed
-            @pipeline().parameters.x)           | 24 | expected the end of the expression after the expression
-            @if(true, 1)                        | 1  | if() takes 3 arguments but got 2
-            @utcNow('o', 'x')                   | 1  | utcNow() takes 0 to 1 arguments but got 2
-            @concat()                           | 1  | concat() takes at least 1 argument but got 0
-            @pipeline().DataFactory             | 12 | pipeline().DataFactory is not supported by DBB Console
-            @pipeline().Pipeline                | 12 | pipeline().Pipeline is not supported by DBB Console
-            @pipeline()                         | 11 | pipeline() must be followed by .parameters, .RunId, .TriggerTime
-            @pipeline().parameters              | 22 | pipeline().parameters must name a parameter
-            @variables(concat('a'))             | 11 | variables() takes a name in quotes
-            @activity('x').status               | 15 | activity(…).status is not supported by DBB Console; supported: output
-            @activity('x')                      | 14 | activity(…) must be followed by .output
-            @item(1)                            | 6  | item() takes no arguments
-            @foo                                | 4  | expected '(' after 'foo'
-            @a.b                                | 2  | expected '(' after 'a'
-            @x?y                                | 2  | '?' must be followed by '.' or '['
-            @1 + 2                              | 3  | unexpected character '+'
-            @concat('a',)                       | 12 | expected an expression but found ')'
-            @pipeline().parameters.x.           | 25 | expected a name after '.' but found the end of the expression
-            @pipeline().parameters.x[0          | 26 | expected ']' to close '['
-            @99999999999999999999               | 1  | does not fit in 64 bits
+            @                            | 1  | expected an expression after '@'
+            @concat('a'                  | 11 | expected ')' to close concat(
+            @concat('a' 'b')             | 12 | expected ')' to close concat( but found 'b'
+            @'unclosed                   | 1  | string starting at offset 1 is not closed
+            @pipeline().parameters.x)    | 24 | expected the end of the expression after the expression
+            @if(true, 1)                 | 1  | if() takes 3 arguments but got 2
+            @utcNow('o', 'x')            | 1  | utcNow() takes 0 to 1 arguments but got 2
+            @concat()                    | 1  | concat() takes at least 1 argument but got 0
+            @pipeline().DataFactory      | 12 | pipeline().DataFactory is not supported by DBB Console
+            @pipeline().Pipeline         | 12 | pipeline().Pipeline is not supported by DBB Console
+            @pipeline()                  | 11 | pipeline() must be followed by .parameters, .RunId, .TriggerTime
+            @pipeline().parameters       | 22 | pipeline().parameters must name a parameter
+            @variables(concat('a'))      | 11 | variables() takes a name in quotes
+            @activity('x').status        | 15 | activity(…).status is not supported by DBB Console; supported: output
+            @activity('x')               | 14 | activity(…) must be followed by .output
+            @item(1)                     | 6  | item() takes no arguments
+            @foo                         | 4  | expected '(' after 'foo'
+            @a.b                         | 2  | expected '(' after 'a'
+            @x?y                         | 2  | '?' must be followed by '.' or '['
+            @1 + 2                       | 3  | unexpected character '+'
+            @concat('a',)                | 12 | expected an expression but found ')'
+            @pipeline().parameters.x.    | 25 | expected a name after '.' but found the end of the expression
+            @pipeline().parameters.x[0   | 26 | expected ']' to close '['
+            @99999999999999999999        | 1  | does not fit in 64 bits
             a @{}                               | 2  | '@{}' is empty
             a @{concat('b')                     | 2  | '@{' at offset 2 is not closed
             a @{concat('b') c}                  | 16 | expected '}' to close '@{' but found 'c'
