@@ -12,16 +12,16 @@ import java.util.Optional;
  * What the emulator plays: how fast time runs, how long things take, and which failures, throttling and faults it
  * scripts. Durations are written in scenario seconds and last {@code seconds × timeScale} of real time. Immutable.
  *
- * @param timeScale   real seconds per scenario second, e.g. {@code 0.01} makes a 10-minute refresh last 6 s
- * @param defaults    durations for everything the scenario does not name
- * @param items       behaviour per item display name (pipelines, notebooks, dbt jobs, …)
- * @param models      behaviour per semantic model name
- * @param faults      HTTP faults scripted on given routes
- * @param tokenExpiry when bearer tokens stop being accepted, if ever
- * @param connections the connections {@code GET /v1/connections} lists; empty means a few generated ones
- * @param schedule    pipeline runs started by their Fabric schedule rather than through the API
+ * @param timeScale       real seconds per scenario second, e.g. {@code 0.01} makes a 10-minute refresh last 6 s
+ * @param defaults        durations for everything the scenario does not name
+ * @param items           behaviour per item display name (pipelines, notebooks, dbt jobs, …)
+ * @param models          behaviour per semantic model name
+ * @param faults          HTTP faults scripted on given routes
+ * @param tokenExpiry     when bearer tokens stop being accepted, if ever
+ * @param connections     the connections {@code GET /v1/connections} lists; empty means a few generated ones
+ * @param schedule        pipeline runs started by their Fabric schedule rather than through the API
  * @param omitChildRunIds whether Execute/Invoke Pipeline activity outputs leave out the child's
- *                    {@code pipelineRunId}, as Fabric may: clients must then find child runs another way
+ *                        {@code pipelineRunId}, as Fabric may: clients must then find child runs another way
  */
 public record Scenario(double timeScale, ScenarioDefaults defaults, Map<String, ItemScript> items,
                        Map<String, ModelScript> models, List<RouteFault> faults, Optional<TokenExpiry> tokenExpiry,
