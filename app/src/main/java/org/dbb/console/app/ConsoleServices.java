@@ -2,6 +2,8 @@ package org.dbb.console.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Function;
 
 import java.time.Clock;
 
@@ -13,11 +15,17 @@ import org.dbb.console.core.emulator.FabricEmulator;
 import org.dbb.console.core.fabric.http.HttpClients;
 import org.dbb.console.core.fabric.http.HttpTimeouts;
 import org.dbb.console.core.emulator.scenario.ScenarioReader;
+import org.dbb.console.core.fabric.http.HttpClients;
+import org.dbb.console.core.fabric.http.HttpTimeouts;
 import org.dbb.console.core.files.AtomicFileWriter;
 import org.dbb.console.core.files.DataDirectories;
 import org.dbb.console.core.files.JsonDocuments;
 import org.dbb.console.core.sample.SampleWorkspace;
+import org.dbb.console.core.variables.EnvironmentReferenceCheck;
+import org.dbb.console.core.variables.EnvironmentVariables;
+import org.dbb.console.core.variables.VariableGroupAccess;
 import org.dbb.console.core.workspace.ItemDiscovery;
+import org.dbb.console.core.workspace.Workspace;
 import org.dbb.console.core.workspace.WorkspaceLoader;
 import org.dbb.console.core.workspace.params.ParameterFileValidator;
 import org.dbb.console.core.workspace.params.edit.ParameterFileEditor;
@@ -29,6 +37,7 @@ import org.dbb.console.core.workspace.pipeline.RetryPolicyEditor;
 import org.dbb.console.core.workspace.stages.MasterStagesReader;
 import org.dbb.console.core.workspace.stages.StageLayouts;
 import org.dbb.console.core.workspace.config.ConsoleSettingsReader;
+import org.dbb.console.core.workspace.config.SettingReferences;
 
 /**
  * The composition root: builds every core service once and hands them to the command line and the window by
@@ -58,9 +67,30 @@ public final class ConsoleServices {
     private OkHttpClient http;
     private EnvironmentSignIn signIn;
     private EnvironmentConnector connector;
+    private final Function<String, String> osEnvironment;
+    private final ConnectionSettings connections;
+    private final SettingReferences settingReferences;
 
+    /** Services reading the process's OS environment and reaching Microsoft's cloud. */
     public ConsoleServices(DataDirectories dataDirectories) {
+        this(dataDirectories, System::getenv);
+    }
+
+    /** Services reading {@code $ENV:NAME} values from {@code osEnvironment}, reaching Microsoft's cloud. */
+    public ConsoleServices(DataDirectories dataDirectories, Function<String, String> osEnvironment) {
+        this(dataDirectories, osEnvironment, ConnectionSettings.signingIn(dataDirectories, osEnvironment));
+    }
+
+    /**
+     * @param osEnvironment where {@code $ENV:NAME} values not in an environment's variables come from
+     * @param connections   how real environments are reached
+     */
+    public ConsoleServices(DataDirectories dataDirectories, Function<String, String> osEnvironment,
+                           ConnectionSettings connections) {
         this.dataDirectories = dataDirectories;
+        this.osEnvironment = Objects.requireNonNull(osEnvironment, "osEnvironment");
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.settingReferences = new SettingReferences();
         this.json = new JsonDocuments();
         this.writer = new AtomicFileWriter();
         this.itemDiscovery = new ItemDiscovery(json);
@@ -76,8 +106,10 @@ public final class ConsoleServices {
         this.parameterResolver = new ParameterResolver();
         this.parameterPreview = new ParameterPreview();
         this.workspaceValidator = new WorkspaceValidator(settingsReader, itemDiscovery, pipelineReader,
-                masterStagesReader, parameterValidator);
+                masterStagesReader, parameterValidator,
+                new EnvironmentReferenceCheck(settingReferences, osEnvironment));
         this.scenarioReader = new ScenarioReader(FabricEmulator.routeKeys());
+        // OkHttp starts no thread until the first call, so commands that never use HTTP pay nothing for it
     }
 
     /** Services for the user running the process, with data kept in the platform's application-data folder. */
@@ -150,6 +182,29 @@ public final class ConsoleServices {
         return masterStagesReader;
     }
 
+    /** Where {@code $ENV:NAME} values that no environment variable supplies come from. */
+    public Function<String, String> osEnvironment() {
+        return osEnvironment;
+    }
+
+    /** Finds the {@code $ENV:NAME} references of {@code dbb-console.yml} with their positions. */
+    public SettingReferences settingReferences() {
+        return settingReferences;
+    }
+
+    /**
+     * Opens what reading {@code repository}'s variable groups needs (HTTP client, threads, for the sandbox the
+     * emulator); the caller closes it.
+     */
+    public VariableGroupConnections openVariableGroups(Workspace repository) {
+        return new VariableGroupConnections(repository, connections);
+    }
+
+    /** An environment-variables service reading groups through {@code access}. */
+    public EnvironmentVariables environmentVariables(VariableGroupAccess access) {
+        return new EnvironmentVariables(access, settingReferences, osEnvironment);
+    }
+
     /** Reads and checks emulator scenario files against the routes the emulator serves. */
     public ScenarioReader scenarioReader() {
         return scenarioReader;
@@ -176,7 +231,7 @@ public final class ConsoleServices {
     public synchronized EnvironmentSignIn signIn() {
         if (signIn == null) {
             signIn = EnvironmentSignIn.builder(http(), dataDirectories).executor(executors.background())
-                    .clock(clock).build();
+                    .osEnvironment(osEnvironment).clock(clock).build();
         }
         return signIn;
     }
