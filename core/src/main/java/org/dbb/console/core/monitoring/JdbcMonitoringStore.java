@@ -133,15 +133,33 @@ public final class JdbcMonitoringStore implements MonitoringSink {
      */
     @Override
     public MonitoringRow append(MonitoringRow row) {
-        MonitoringRow stored = storedForm(row);
-        long id;
+        return appendAll(List.of(row)).get(0);
+    }
+
+    /**
+     * Stores {@code rows} in one transaction, in list order (ids ascending), as {@link #append} would store each;
+     * either all are stored or none. Cheaper than one append per row when many rows arrive at once.
+     *
+     * @throws MonitoringStoreException when a value is longer than its column, or the database fails
+     */
+    public List<MonitoringRow> appendAll(List<MonitoringRow> rows) {
+        List<MonitoringRow> stored = rows.stream().map(this::storedForm).toList();
+        if (stored.isEmpty()) {
+            return stored;
+        }
+        List<MonitoringRow> withIds = new ArrayList<>(stored.size());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 if (options.appendMode() == AppendMode.SERIALIZED) {
                     lockAppends(connection);
                 }
-                id = insert(connection, stored);
+                try (PreparedStatement statement = connection.prepareStatement(MonitoringSql.INSERT,
+                        new String[] {"id"})) {
+                    for (MonitoringRow row : stored) {
+                        withIds.add(row.withId(insert(statement, row)));
+                    }
+                }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection, e);
@@ -150,10 +168,10 @@ public final class JdbcMonitoringStore implements MonitoringSink {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw failure("store a monitoring row", e);
+            throw failure("store monitoring rows", e);
         }
         followers.forEach(Follower::wake);
-        return stored.withId(id);
+        return List.copyOf(withIds);
     }
 
     /** Up to {@code limit} rows matching {@code filter} with ids above {@code afterId}, oldest first. */
@@ -220,36 +238,35 @@ public final class JdbcMonitoringStore implements MonitoringSink {
         }
     }
 
-    private static long insert(Connection connection, MonitoringRow row) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(MonitoringSql.INSERT, new String[] {"id"})) {
-            int i = 0;
-            statement.setString(++i, row.runId());
-            statement.setString(++i, row.environment());
-            statement.setString(++i, row.stage());
-            statement.setString(++i, row.activity());
-            setString(statement, ++i, row.item());
-            statement.setInt(++i, row.attempt());
-            statement.setString(++i, row.status().wireName());
-            setString(statement, ++i, row.jobInstanceId());
-            statement.setObject(++i, utc(row.startedAt()));
-            if (row.endedAt().isPresent()) {
-                statement.setObject(++i, utc(row.endedAt().get()));
-            } else {
-                statement.setNull(++i, Types.TIMESTAMP);
+    private static long insert(PreparedStatement statement, MonitoringRow row) throws SQLException {
+        int i = 0;
+        statement.setString(++i, row.runId());
+        statement.setString(++i, row.environment());
+        statement.setString(++i, row.stage());
+        statement.setString(++i, row.activity());
+        setString(statement, ++i, row.item());
+        statement.setInt(++i, row.attempt());
+        statement.setString(++i, row.status().wireName());
+        setString(statement, ++i, row.jobInstanceId());
+        statement.setObject(++i, utc(row.startedAt()));
+        if (row.endedAt().isPresent()) {
+            statement.setObject(++i, utc(row.endedAt().get()));
+        } else {
+            statement.setNull(++i, Types.TIMESTAMP);
+        }
+        setLong(statement, ++i, row.duration().map(d -> OptionalLong.of(d.toMillis()))
+                .orElse(OptionalLong.empty()));
+        setLong(statement, ++i, row.rowsRead());
+        setLong(statement, ++i, row.rowsWritten());
+        setString(statement, ++i, row.errorCode());
+        setString(statement, ++i, row.errorMessage());
+        statement.setString(++i, row.operator());
+        statement.executeUpdate();
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("the database returned no id for the new row");
             }
-            setLong(statement, ++i, row.duration().map(d -> OptionalLong.of(d.toMillis())).orElse(OptionalLong.empty()));
-            setLong(statement, ++i, row.rowsRead());
-            setLong(statement, ++i, row.rowsWritten());
-            setString(statement, ++i, row.errorCode());
-            setString(statement, ++i, row.errorMessage());
-            statement.setString(++i, row.operator());
-            statement.executeUpdate();
-            try (ResultSet keys = statement.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new SQLException("the database returned no id for the new row");
-                }
-                return keys.getLong(1);
-            }
+            return keys.getLong(1);
         }
     }
 
