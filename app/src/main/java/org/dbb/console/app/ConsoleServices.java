@@ -2,12 +2,19 @@ package org.dbb.console.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
+import org.dbb.console.core.database.EmbeddedDatabase;
 import org.dbb.console.core.emulator.FabricEmulator;
 import org.dbb.console.core.emulator.scenario.ScenarioReader;
 import org.dbb.console.core.files.AtomicFileWriter;
 import org.dbb.console.core.files.DataDirectories;
 import org.dbb.console.core.files.JsonDocuments;
+import org.dbb.console.core.monitoring.JdbcMonitoringStore;
+import org.dbb.console.core.monitoring.MonitoringStores;
 import org.dbb.console.core.sample.SampleWorkspace;
 import org.dbb.console.core.workspace.ItemDiscovery;
 import org.dbb.console.core.workspace.WorkspaceLoader;
@@ -24,11 +31,17 @@ import org.dbb.console.core.workspace.config.ConsoleSettingsReader;
 
 /**
  * The composition root: builds every core service once and hands them to the command line and the window by
- * constructor. Immutable after construction; the services it holds are thread-safe.
+ * constructor. The embedded database, the monitoring store and the scheduler their followers poll on are made on
+ * first use, so commands that do not need them never open the file. Thread-safe; {@link #close()} releases what
+ * was opened.
  */
-public final class ConsoleServices {
+public final class ConsoleServices implements AutoCloseable {
+
+    /** Names the embedded database file instead of the one in the data folder. */
+    public static final String DATABASE_VARIABLE = "DBB_CONSOLE_DATABASE";
 
     private final DataDirectories dataDirectories;
+    private final Optional<Path> databaseOverride;
     private final JsonDocuments json;
     private final AtomicFileWriter writer;
     private final ItemDiscovery itemDiscovery;
@@ -45,9 +58,20 @@ public final class ConsoleServices {
     private final ParameterPreview parameterPreview;
     private final WorkspaceValidator workspaceValidator;
     private final ScenarioReader scenarioReader;
+    private final Object lazyLock = new Object();
+    private EmbeddedDatabase database;
+    private ScheduledExecutorService scheduler;
+    private JdbcMonitoringStore monitoringStore;
+    private boolean closed;
 
     public ConsoleServices(DataDirectories dataDirectories) {
+        this(dataDirectories, Optional.empty());
+    }
+
+    /** @param databaseOverride the embedded database file to use instead of the data folder's */
+    public ConsoleServices(DataDirectories dataDirectories, Optional<Path> databaseOverride) {
         this.dataDirectories = dataDirectories;
+        this.databaseOverride = databaseOverride.map(p -> p.toAbsolutePath().normalize());
         this.json = new JsonDocuments();
         this.writer = new AtomicFileWriter();
         this.itemDiscovery = new ItemDiscovery(json);
@@ -69,8 +93,75 @@ public final class ConsoleServices {
 
     /** Services for the user running the process, with data kept in the platform's application-data folder. */
     public static ConsoleServices forCurrentUser() {
-        return new ConsoleServices(DataDirectories.forCurrentUser(System.getenv(), System.getProperty("os.name"),
-                Path.of(System.getProperty("user.home"))));
+        Map<String, String> env = System.getenv();
+        Optional<Path> database = Optional.ofNullable(env.get(DATABASE_VARIABLE)).filter(v -> !v.isBlank())
+                .map(Path::of);
+        return new ConsoleServices(DataDirectories.forCurrentUser(env, System.getProperty("os.name"),
+                Path.of(System.getProperty("user.home"))), database);
+    }
+
+    /** The embedded database file: {@value #DATABASE_VARIABLE} when set, else the data folder's. */
+    public Path databaseFile() {
+        return databaseOverride.orElseGet(dataDirectories::database);
+    }
+
+    /** Whether the database file was named explicitly rather than defaulted to the data folder's. */
+    public boolean databaseFileNamed() {
+        return databaseOverride.isPresent();
+    }
+
+    /** The console's embedded database, opened on first use. */
+    public EmbeddedDatabase database() {
+        synchronized (lazyLock) {
+            requireOpen();
+            if (database == null) {
+                database = EmbeddedDatabase.open(databaseFile());
+            }
+            return database;
+        }
+    }
+
+    /** Timers for background polls (monitoring followers); daemon threads, created on first use. */
+    public ScheduledExecutorService scheduler() {
+        synchronized (lazyLock) {
+            requireOpen();
+            if (scheduler == null) {
+                scheduler = Executors.newScheduledThreadPool(2, DaemonThreads.named("dbb-scheduler-"));
+            }
+            return scheduler;
+        }
+    }
+
+    /** The monitoring store in the embedded database, its schema brought up to date on first use. */
+    public JdbcMonitoringStore monitoringStore() {
+        EmbeddedDatabase db = database();
+        ScheduledExecutorService timers = scheduler();
+        synchronized (lazyLock) {
+            if (monitoringStore == null) {
+                monitoringStore = MonitoringStores.embedded(db, timers);
+            }
+            return monitoringStore;
+        }
+    }
+
+    /** Stops the scheduler and closes the database, if they were made. */
+    @Override
+    public void close() {
+        synchronized (lazyLock) {
+            closed = true;
+            if (scheduler != null) {
+                scheduler.shutdownNow();
+            }
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the console's services are closed");
+        }
     }
 
     public DataDirectories dataDirectories() {
