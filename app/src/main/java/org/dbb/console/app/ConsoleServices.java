@@ -11,6 +11,11 @@ import okhttp3.OkHttpClient;
 
 import org.dbb.console.core.auth.EnvironmentSignIn;
 import org.dbb.console.core.connect.EnvironmentConnector;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.dbb.console.core.database.EmbeddedDatabase;
 import org.dbb.console.core.emulator.FabricEmulator;
 import org.dbb.console.core.fabric.http.HttpClients;
 import org.dbb.console.core.fabric.http.HttpTimeouts;
@@ -20,6 +25,8 @@ import org.dbb.console.core.fabric.http.HttpTimeouts;
 import org.dbb.console.core.files.AtomicFileWriter;
 import org.dbb.console.core.files.DataDirectories;
 import org.dbb.console.core.files.JsonDocuments;
+import org.dbb.console.core.monitoring.JdbcMonitoringStore;
+import org.dbb.console.core.monitoring.MonitoringStores;
 import org.dbb.console.core.sample.SampleWorkspace;
 import org.dbb.console.core.variables.EnvironmentReferenceCheck;
 import org.dbb.console.core.variables.EnvironmentVariables;
@@ -41,11 +48,17 @@ import org.dbb.console.core.workspace.config.SettingReferences;
 
 /**
  * The composition root: builds every core service once and hands them to the command line and the window by
- * constructor. Immutable after construction; the services it holds are thread-safe.
+ * constructor. The embedded database, the monitoring store and the scheduler their followers poll on are made on
+ * first use, so commands that do not need them never open the file. Thread-safe; {@link #close()} releases what
+ * was opened.
  */
-public final class ConsoleServices {
+public final class ConsoleServices implements AutoCloseable {
+
+    /** Names the embedded database file instead of the one in the data folder. */
+    public static final String DATABASE_VARIABLE = "DBB_CONSOLE_DATABASE";
 
     private final DataDirectories dataDirectories;
+    private final Optional<Path> databaseOverride;
     private final JsonDocuments json;
     private final AtomicFileWriter writer;
     private final ItemDiscovery itemDiscovery;
@@ -70,27 +83,55 @@ public final class ConsoleServices {
     private final Function<String, String> osEnvironment;
     private final ConnectionSettings connections;
     private final SettingReferences settingReferences;
+    private final Object lazyLock = new Object();
+    private EmbeddedDatabase database;
+    private JdbcMonitoringStore monitoringStore;
+    private boolean closed;
 
     /** Services reading the process's OS environment and reaching Microsoft's cloud. */
     public ConsoleServices(DataDirectories dataDirectories) {
-        this(dataDirectories, System::getenv);
+        this(dataDirectories, System::getenv, Optional.empty());
+    }
+
+    /**
+     * Services reading {@code $ENV:NAME} values from {@code osEnvironment}, reaching Microsoft's cloud.
+     *
+     * @param databaseOverride the embedded database file to use instead of the data folder's
+     */
+    public ConsoleServices(DataDirectories dataDirectories, Function<String, String> osEnvironment,
+                           Optional<Path> databaseOverride) {
+        this(dataDirectories, osEnvironment, ConnectionSettings.signingIn(dataDirectories, osEnvironment),
+                databaseOverride);
     }
 
     /** Services reading {@code $ENV:NAME} values from {@code osEnvironment}, reaching Microsoft's cloud. */
     public ConsoleServices(DataDirectories dataDirectories, Function<String, String> osEnvironment) {
-        this(dataDirectories, osEnvironment, ConnectionSettings.signingIn(dataDirectories, osEnvironment));
+        this(dataDirectories, osEnvironment, Optional.empty());
+    }
+
+    /** Services reaching real environments through {@code connections}, with the data folder's database. */
+    public ConsoleServices(DataDirectories dataDirectories, Function<String, String> osEnvironment,
+                           ConnectionSettings connections) {
+        this(dataDirectories, osEnvironment, connections, Optional.empty());
+    }
+
+    /** @param databaseOverride the embedded database file to use instead of the data folder's */
+    public ConsoleServices(DataDirectories dataDirectories, Optional<Path> databaseOverride) {
+        this(dataDirectories, System::getenv, databaseOverride);
     }
 
     /**
-     * @param osEnvironment where {@code $ENV:NAME} values not in an environment's variables come from
-     * @param connections   how real environments are reached
+     * @param osEnvironment    where {@code $ENV:NAME} values not in an environment's variables come from
+     * @param connections      how real environments are reached
+     * @param databaseOverride the embedded database file to use instead of the data folder's
      */
     public ConsoleServices(DataDirectories dataDirectories, Function<String, String> osEnvironment,
-                           ConnectionSettings connections) {
+                           ConnectionSettings connections, Optional<Path> databaseOverride) {
         this.dataDirectories = dataDirectories;
         this.osEnvironment = Objects.requireNonNull(osEnvironment, "osEnvironment");
         this.connections = Objects.requireNonNull(connections, "connections");
         this.settingReferences = new SettingReferences();
+        this.databaseOverride = databaseOverride.map(p -> p.toAbsolutePath().normalize());
         this.json = new JsonDocuments();
         this.writer = new AtomicFileWriter();
         this.itemDiscovery = new ItemDiscovery(json);
@@ -114,8 +155,70 @@ public final class ConsoleServices {
 
     /** Services for the user running the process, with data kept in the platform's application-data folder. */
     public static ConsoleServices forCurrentUser() {
-        return new ConsoleServices(DataDirectories.forCurrentUser(System.getenv(), System.getProperty("os.name"),
-                Path.of(System.getProperty("user.home"))));
+        Map<String, String> env = System.getenv();
+        Optional<Path> database = Optional.ofNullable(env.get(DATABASE_VARIABLE)).filter(v -> !v.isBlank())
+                .map(Path::of);
+        return new ConsoleServices(DataDirectories.forCurrentUser(env, System.getProperty("os.name"),
+                Path.of(System.getProperty("user.home"))), database);
+    }
+
+    /** The embedded database file: {@value #DATABASE_VARIABLE} when set, else the data folder's. */
+    public Path databaseFile() {
+        return databaseOverride.orElseGet(dataDirectories::database);
+    }
+
+    /** Whether the database file was named explicitly rather than defaulted to the data folder's. */
+    public boolean databaseFileNamed() {
+        return databaseOverride.isPresent();
+    }
+
+    /** The console's embedded database, opened on first use. */
+    public EmbeddedDatabase database() {
+        synchronized (lazyLock) {
+            requireOpen();
+            if (database == null) {
+                database = EmbeddedDatabase.open(databaseFile());
+            }
+            return database;
+        }
+    }
+
+    /** Timers for background polls (monitoring followers, client polls, the engine): the shared background pool. */
+    public ScheduledExecutorService scheduler() {
+        synchronized (lazyLock) {
+            requireOpen();
+            return executors.background();
+        }
+    }
+
+    /** The monitoring store in the embedded database, its schema brought up to date on first use. */
+    public JdbcMonitoringStore monitoringStore() {
+        EmbeddedDatabase db = database();
+        ScheduledExecutorService timers = scheduler();
+        synchronized (lazyLock) {
+            if (monitoringStore == null) {
+                monitoringStore = MonitoringStores.embedded(db, timers);
+            }
+            return monitoringStore;
+        }
+    }
+
+    /** Stops the scheduler and closes the database, if they were made. */
+    @Override
+    public void close() {
+        synchronized (lazyLock) {
+            closed = true;
+            executors.close();
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the console's services are closed");
+        }
     }
 
     public DataDirectories dataDirectories() {

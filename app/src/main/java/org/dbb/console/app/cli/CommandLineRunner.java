@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 import org.dbb.console.app.ConsoleServices;
+import org.dbb.console.core.database.DatabaseException;
+import org.dbb.console.core.monitoring.MonitoringStoreException;
 import org.dbb.console.core.problem.InvalidInputException;
 import org.dbb.console.core.problem.Problem;
 
@@ -48,6 +50,11 @@ public final class CommandLineRunner {
                 for (Problem p : invalid.problems()) {
                     commandLine.getErr().println(p.format(Cli.currentDirectory()));
                 }
+                return ERRORS_FOUND;
+            }
+            if (ex instanceof DatabaseException || ex instanceof MonitoringStoreException) {
+                // These messages already name the file or store and the fix; the class name adds nothing.
+                commandLine.getErr().println("dbb: " + ex.getMessage());
                 return ERRORS_FOUND;
             }
             if (ex instanceof CommandLine.ParameterException pe) {
