@@ -628,7 +628,11 @@ final class ConductedRun implements ConductorRun {
     // ---------------------------------------------------------------------------------------------------------
     // Mapping
 
-    /** Enhanced refresh, full and transactional; Power BI makes no retries of its own, the conductor does. */
+    /**
+     * Enhanced refresh, full and transactional; Power BI makes no retries of its own, the conductor does. The
+     * policy's attempt timeout is not sent as the body's {@code timeout}: the conductor enforces it (and cancels),
+     * which works at any granularity, whereas Power BI takes whole seconds and the sandbox would scale it again.
+     */
     static RefreshRequest request(RefreshTarget target) {
         RefreshRequest.Builder b = RefreshRequest.builder().retryCount(0);
         target.tables().forEach(b::table);

@@ -21,6 +21,10 @@ import org.dbb.console.core.fabric.powerbi.PowerBiClient;
  * gives its slot back, the conductor watches the model's refresh history until the other refresh ends, then starts
  * its own, because the other one may have started before this run's data landed.
  *
+ * <p>A slot is held only while one of our refreshes is requested or running. A model waiting for its retry
+ * interval or for throttling to pass gives its slot back too; when it is ready again it re-enters the queue at its
+ * list position, ahead of models listed after it.
+ *
  * <p>Thread-safe: one conductor may run several runs at once; each run is independent.
  */
 public final class RefreshConductor {
