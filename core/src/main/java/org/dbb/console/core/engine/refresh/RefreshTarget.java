@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import org.dbb.console.core.plan.ModelTarget;
+
 /**
  * One semantic model to refresh: its name for people, its Power BI address, how long its refresh should take and,
  * optionally, the tables to refresh. Immutable.
@@ -36,6 +38,12 @@ public record RefreshTarget(String model, String groupId, String datasetId, Dura
         if (tables.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("model '" + model + "' names a blank table");
         }
+    }
+
+    /** The model as the run plan names it. */
+    public static RefreshTarget from(ModelTarget planned) {
+        return new RefreshTarget(planned.name(), planned.groupId(), planned.datasetId(), planned.target(),
+                planned.tables());
     }
 
     /** The whole model. */
