@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import org.dbb.console.core.workspace.config.SettingValue;
 import org.dbb.console.core.workspace.pipeline.Dependency;
@@ -77,7 +78,7 @@ public final class PlanPrinter {
         Map<String, JsonNode> sorted = new TreeMap<>(plan.parameters());
         int width = Math.min(PARAMETER_NAME_MAX, sorted.keySet().stream().mapToInt(String::length).max().orElse(0));
         sorted.forEach((name, value) -> {
-            String shown = plan.isSecure(name) ? SettingValue.MASK : value.toString();
+            String shown = plan.isSecure(name) ? SettingValue.MASK : spaced(value);
             String lead = "  " + pad(name, width) + "  ";
             out.wrapped(lead, " ".repeat(Math.min(lead.length(), 2 + width + 2)), shown);
         });
@@ -131,8 +132,7 @@ public final class PlanPrinter {
 
     private static String whatWords(StepAction action) {
         if (action instanceof StepAction.FabricJob job) {
-            return job.jobType() + " job" + DOT + job.item().type() + " " + job.item().displayName() + " ("
-                    + job.item().id() + ")";
+            return job.jobType() + " job" + DOT + job.item().displayName() + " (" + job.item().id() + ")";
         } else if (action instanceof StepAction.Lookup lookup) {
             return lookupWords(lookup);
         } else if (action instanceof StepAction.SetVariable set) {
@@ -173,11 +173,11 @@ public final class PlanPrinter {
 
     private static String lookupWords(StepAction.Lookup lookup) {
         String table = switch (lookup.source()) {
-            case ENVIRONMENT -> "environment_config: the workspace's id, name and capacity";
-            case ITEMS -> "fabric_items: the workspace's items";
-            case CONNECTIONS -> "fabric_connections: the connections";
+            case ENVIRONMENT -> "meta.environment_config";
+            case ITEMS -> "meta.fabric_items";
+            case CONNECTIONS -> "meta.fabric_connections";
         };
-        return table + " from the Fabric API" + DOT + (lookup.firstRowOnly() ? "first row" : "all rows");
+        return table + ", answered from the Fabric API" + DOT + (lookup.firstRowOnly() ? "first row" : "all rows");
     }
 
     private static String retryWords(RetrySpec retry) {
@@ -206,6 +206,21 @@ public final class PlanPrinter {
                 + " seconds";
     }
 
+    /** JSON on one line with a space after each comma and colon, so long values can wrap. */
+    static String spaced(JsonNode value) {
+        if (value.isArray()) {
+            List<String> parts = new ArrayList<>();
+            value.forEach(v -> parts.add(spaced(v)));
+            return "[" + String.join(", ", parts) + "]";
+        }
+        if (value.isObject()) {
+            List<String> parts = new ArrayList<>();
+            value.properties().forEach(e -> parts.add(TextNode.valueOf(e.getKey()) + ": " + spaced(e.getValue())));
+            return "{" + String.join(", ", parts) + "}";
+        }
+        return value.toString();
+    }
+
     private static String pad(String text, int width) {
         return text.length() >= width ? text : text + " ".repeat(width - text.length());
     }
@@ -228,11 +243,14 @@ public final class PlanPrinter {
             wrapped(lead, " ".repeat(lead.length()), text);
         }
 
-        /** {@code text} after {@code first}, continued after {@code rest}, broken at spaces to fit. */
+        /**
+         * {@code text} after {@code first}, continued after {@code rest}, broken at spaces to fit; a word wider than
+         * a whole line is cut.
+         */
         void wrapped(String first, String rest, String text) {
             StringBuilder line = new StringBuilder(first);
             boolean empty = true;
-            for (String word : text.split(" ")) {
+            for (String word : words(text, WIDTH - rest.length())) {
                 if (!empty && line.length() + 1 + word.length() > WIDTH) {
                     add(line.toString());
                     line = new StringBuilder(rest);
@@ -249,6 +267,19 @@ public final class PlanPrinter {
 
         String text() {
             return String.join("\n", lines) + "\n";
+        }
+
+        private static List<String> words(String text, int widest) {
+            List<String> words = new ArrayList<>();
+            for (String word : text.split(" ")) {
+                String rest = word;
+                while (widest > 0 && rest.length() > widest) {
+                    words.add(rest.substring(0, widest));
+                    rest = rest.substring(widest);
+                }
+                words.add(rest);
+            }
+            return words;
         }
     }
 }

@@ -269,14 +269,14 @@ class SamplePlanTest {
         assertThat(text).startsWith("Run plan \u00b7 environment sandbox \u00b7 workspace DBB Sandbox ("
                 + fixture.sandboxId() + ")\n");
         assertThat(text).contains("Stage 1 \u00b7 Initialisation", "Stage 6 \u00b7 Semantic refresh");
-        assertThat(text).contains("    runs      Pipeline job \u00b7 DataPipeline integration_pipeline_DBB ("
+        assertThat(text).contains("    runs      Pipeline job \u00b7 integration_pipeline_DBB ("
                 + id("DataPipeline", "integration_pipeline_DBB") + ")");
         assertThat(text).contains("    retry     3 retries \u00b7 up to 4 attempts \u00b7 30 ms apart"
                 + " \u00b7 timeout 43.2 seconds");
         assertThat(text).contains("    if true:\n      Clean up retained files  [TridentNotebook]\n");
         assertThat(text).contains("    refreshes 6 models \u00b7 one at a time");
         assertThat(text).contains("      Finance      target 900 ms \u00b7 dataset " + id("SemanticModel", "Finance"));
-        assertThat(text).contains("  semantic_models         [\"Sales\",{\"name\":\"Finance\",\"targetMinutes\":15}");
+        assertThat(text).contains("  semantic_models         [\"Sales\", {\"name\": \"Finance\", \"targetMinutes\": 15}");
         assertThat(new PlanPrinter().print(plan())).isEqualTo(text);
     }
 }
