@@ -2,14 +2,37 @@ package org.dbb.console.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Function;
 
+import java.time.Clock;
+
+import okhttp3.OkHttpClient;
+
+import org.dbb.console.core.auth.EnvironmentSignIn;
+import org.dbb.console.core.connect.EnvironmentConnector;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.dbb.console.core.database.EmbeddedDatabase;
 import org.dbb.console.core.emulator.FabricEmulator;
+import org.dbb.console.core.fabric.http.HttpClients;
+import org.dbb.console.core.fabric.http.HttpTimeouts;
 import org.dbb.console.core.emulator.scenario.ScenarioReader;
+import org.dbb.console.core.fabric.http.HttpClients;
+import org.dbb.console.core.fabric.http.HttpTimeouts;
 import org.dbb.console.core.files.AtomicFileWriter;
 import org.dbb.console.core.files.DataDirectories;
 import org.dbb.console.core.files.JsonDocuments;
+import org.dbb.console.core.monitoring.JdbcMonitoringStore;
+import org.dbb.console.core.monitoring.MonitoringStores;
 import org.dbb.console.core.sample.SampleWorkspace;
+import org.dbb.console.core.variables.EnvironmentReferenceCheck;
+import org.dbb.console.core.variables.EnvironmentVariables;
+import org.dbb.console.core.variables.VariableGroupAccess;
 import org.dbb.console.core.workspace.ItemDiscovery;
+import org.dbb.console.core.workspace.Workspace;
 import org.dbb.console.core.workspace.WorkspaceLoader;
 import org.dbb.console.core.workspace.params.ParameterFileValidator;
 import org.dbb.console.core.workspace.params.edit.ParameterFileEditor;
@@ -21,14 +44,21 @@ import org.dbb.console.core.workspace.pipeline.RetryPolicyEditor;
 import org.dbb.console.core.workspace.stages.MasterStagesReader;
 import org.dbb.console.core.workspace.stages.StageLayouts;
 import org.dbb.console.core.workspace.config.ConsoleSettingsReader;
+import org.dbb.console.core.workspace.config.SettingReferences;
 
 /**
  * The composition root: builds every core service once and hands them to the command line and the window by
- * constructor. Immutable after construction; the services it holds are thread-safe.
+ * constructor. The embedded database, the monitoring store and the scheduler their followers poll on are made on
+ * first use, so commands that do not need them never open the file. Thread-safe; {@link #close()} releases what
+ * was opened.
  */
-public final class ConsoleServices {
+public final class ConsoleServices implements AutoCloseable {
+
+    /** Names the embedded database file instead of the one in the data folder. */
+    public static final String DATABASE_VARIABLE = "DBB_CONSOLE_DATABASE";
 
     private final DataDirectories dataDirectories;
+    private final Optional<Path> databaseOverride;
     private final JsonDocuments json;
     private final AtomicFileWriter writer;
     private final ItemDiscovery itemDiscovery;
@@ -45,9 +75,63 @@ public final class ConsoleServices {
     private final ParameterPreview parameterPreview;
     private final WorkspaceValidator workspaceValidator;
     private final ScenarioReader scenarioReader;
+    private final ConsoleExecutors executors = new ConsoleExecutors();
+    private final Clock clock = Clock.systemUTC();
+    private OkHttpClient http;
+    private EnvironmentSignIn signIn;
+    private EnvironmentConnector connector;
+    private final Function<String, String> osEnvironment;
+    private final ConnectionSettings connections;
+    private final SettingReferences settingReferences;
+    private final Object lazyLock = new Object();
+    private EmbeddedDatabase database;
+    private JdbcMonitoringStore monitoringStore;
+    private boolean closed;
 
+    /** Services reading the process's OS environment and reaching Microsoft's cloud. */
     public ConsoleServices(DataDirectories dataDirectories) {
+        this(dataDirectories, System::getenv, Optional.empty());
+    }
+
+    /**
+     * Services reading {@code $ENV:NAME} values from {@code osEnvironment}, reaching Microsoft's cloud.
+     *
+     * @param databaseOverride the embedded database file to use instead of the data folder's
+     */
+    public ConsoleServices(DataDirectories dataDirectories, Function<String, String> osEnvironment,
+                           Optional<Path> databaseOverride) {
+        this(dataDirectories, osEnvironment, ConnectionSettings.signingIn(dataDirectories, osEnvironment),
+                databaseOverride);
+    }
+
+    /** Services reading {@code $ENV:NAME} values from {@code osEnvironment}, reaching Microsoft's cloud. */
+    public ConsoleServices(DataDirectories dataDirectories, Function<String, String> osEnvironment) {
+        this(dataDirectories, osEnvironment, Optional.empty());
+    }
+
+    /** Services reaching real environments through {@code connections}, with the data folder's database. */
+    public ConsoleServices(DataDirectories dataDirectories, Function<String, String> osEnvironment,
+                           ConnectionSettings connections) {
+        this(dataDirectories, osEnvironment, connections, Optional.empty());
+    }
+
+    /** @param databaseOverride the embedded database file to use instead of the data folder's */
+    public ConsoleServices(DataDirectories dataDirectories, Optional<Path> databaseOverride) {
+        this(dataDirectories, System::getenv, databaseOverride);
+    }
+
+    /**
+     * @param osEnvironment    where {@code $ENV:NAME} values not in an environment's variables come from
+     * @param connections      how real environments are reached
+     * @param databaseOverride the embedded database file to use instead of the data folder's
+     */
+    public ConsoleServices(DataDirectories dataDirectories, Function<String, String> osEnvironment,
+                           ConnectionSettings connections, Optional<Path> databaseOverride) {
         this.dataDirectories = dataDirectories;
+        this.osEnvironment = Objects.requireNonNull(osEnvironment, "osEnvironment");
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.settingReferences = new SettingReferences();
+        this.databaseOverride = databaseOverride.map(p -> p.toAbsolutePath().normalize());
         this.json = new JsonDocuments();
         this.writer = new AtomicFileWriter();
         this.itemDiscovery = new ItemDiscovery(json);
@@ -63,14 +147,78 @@ public final class ConsoleServices {
         this.parameterResolver = new ParameterResolver();
         this.parameterPreview = new ParameterPreview();
         this.workspaceValidator = new WorkspaceValidator(settingsReader, itemDiscovery, pipelineReader,
-                masterStagesReader, parameterValidator);
+                masterStagesReader, parameterValidator,
+                new EnvironmentReferenceCheck(settingReferences, osEnvironment));
         this.scenarioReader = new ScenarioReader(FabricEmulator.routeKeys());
+        // OkHttp starts no thread until the first call, so commands that never use HTTP pay nothing for it
     }
 
     /** Services for the user running the process, with data kept in the platform's application-data folder. */
     public static ConsoleServices forCurrentUser() {
-        return new ConsoleServices(DataDirectories.forCurrentUser(System.getenv(), System.getProperty("os.name"),
-                Path.of(System.getProperty("user.home"))));
+        Map<String, String> env = System.getenv();
+        Optional<Path> database = Optional.ofNullable(env.get(DATABASE_VARIABLE)).filter(v -> !v.isBlank())
+                .map(Path::of);
+        return new ConsoleServices(DataDirectories.forCurrentUser(env, System.getProperty("os.name"),
+                Path.of(System.getProperty("user.home"))), database);
+    }
+
+    /** The embedded database file: {@value #DATABASE_VARIABLE} when set, else the data folder's. */
+    public Path databaseFile() {
+        return databaseOverride.orElseGet(dataDirectories::database);
+    }
+
+    /** Whether the database file was named explicitly rather than defaulted to the data folder's. */
+    public boolean databaseFileNamed() {
+        return databaseOverride.isPresent();
+    }
+
+    /** The console's embedded database, opened on first use. */
+    public EmbeddedDatabase database() {
+        synchronized (lazyLock) {
+            requireOpen();
+            if (database == null) {
+                database = EmbeddedDatabase.open(databaseFile());
+            }
+            return database;
+        }
+    }
+
+    /** Timers for background polls (monitoring followers, client polls, the engine): the shared background pool. */
+    public ScheduledExecutorService scheduler() {
+        synchronized (lazyLock) {
+            requireOpen();
+            return executors.background();
+        }
+    }
+
+    /** The monitoring store in the embedded database, its schema brought up to date on first use. */
+    public JdbcMonitoringStore monitoringStore() {
+        EmbeddedDatabase db = database();
+        ScheduledExecutorService timers = scheduler();
+        synchronized (lazyLock) {
+            if (monitoringStore == null) {
+                monitoringStore = MonitoringStores.embedded(db, timers);
+            }
+            return monitoringStore;
+        }
+    }
+
+    /** Stops the scheduler and closes the database, if they were made. */
+    @Override
+    public void close() {
+        synchronized (lazyLock) {
+            closed = true;
+            executors.close();
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the console's services are closed");
+        }
     }
 
     public DataDirectories dataDirectories() {
@@ -137,9 +285,67 @@ public final class ConsoleServices {
         return masterStagesReader;
     }
 
+    /** Where {@code $ENV:NAME} values that no environment variable supplies come from. */
+    public Function<String, String> osEnvironment() {
+        return osEnvironment;
+    }
+
+    /** Finds the {@code $ENV:NAME} references of {@code dbb-console.yml} with their positions. */
+    public SettingReferences settingReferences() {
+        return settingReferences;
+    }
+
+    /**
+     * Opens what reading {@code repository}'s variable groups needs (HTTP client, threads, for the sandbox the
+     * emulator); the caller closes it.
+     */
+    public VariableGroupConnections openVariableGroups(Workspace repository) {
+        return new VariableGroupConnections(repository, connections);
+    }
+
+    /** An environment-variables service reading groups through {@code access}. */
+    public EnvironmentVariables environmentVariables(VariableGroupAccess access) {
+        return new EnvironmentVariables(access, settingReferences, osEnvironment);
+    }
+
     /** Reads and checks emulator scenario files against the routes the emulator serves. */
     public ScenarioReader scenarioReader() {
         return scenarioReader;
+    }
+
+    /** The background executors; created on first use, shut down by {@link #close()}. */
+    public ConsoleExecutors executors() {
+        return executors;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The one OkHttp client every service shares (connection pool and dispatcher). */
+    public synchronized OkHttpClient http() {
+        if (http == null) {
+            http = HttpClients.create(HttpTimeouts.DEFAULTS);
+        }
+        return http;
+    }
+
+    /** Sign-in for every environment, remembering accounts in the data directory. */
+    public synchronized EnvironmentSignIn signIn() {
+        if (signIn == null) {
+            signIn = EnvironmentSignIn.builder(http(), dataDirectories).executor(executors.background())
+                    .osEnvironment(osEnvironment).clock(clock).build();
+        }
+        return signIn;
+    }
+
+    /** Opens connections to environments: real tenants or the sandbox emulator. */
+    public synchronized EnvironmentConnector connector() {
+        if (connector == null) {
+            connector = new EnvironmentConnector(http(), signIn(), executors.background(),
+                    executors.emulatorHandlers(), executors.emulatorTimers(), clock);
+        }
+        return connector;
     }
 
     /**

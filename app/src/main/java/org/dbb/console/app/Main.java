@@ -17,7 +17,10 @@ public final class Main {
             ConsoleLauncher.launch(services, java.util.Optional.empty());
             return;
         }
-        int exit = new CommandLineRunner(services, System.out, System.err).run(args);
+        int exit;
+        try (services) {
+            exit = new CommandLineRunner(services, System.out, System.err).run(args);
+        }
         System.exit(exit);
     }
 }

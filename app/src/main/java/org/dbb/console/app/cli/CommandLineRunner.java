@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 import org.dbb.console.app.ConsoleServices;
+import org.dbb.console.core.database.DatabaseException;
+import org.dbb.console.core.monitoring.MonitoringStoreException;
 import org.dbb.console.core.problem.InvalidInputException;
 import org.dbb.console.core.problem.Problem;
 
 /**
  * Runs one {@code dbb} command line and maps outcomes to the documented exit codes: 0 clean, 1 errors found,
- * 2 bad usage. Input problems print as {@code path:line:col: error: message}; no stack trace reaches the user.
+ * 2 bad usage, 3 sign-in failed (for commands that reach a service). Input problems print as {@code path:line:col: error: message}; no stack trace reaches the user.
  * Not thread-safe; use one per invocation.
  */
 public final class CommandLineRunner {
@@ -21,6 +23,8 @@ public final class CommandLineRunner {
     public static final int ERRORS_FOUND = 1;
     /** Exit code for bad usage (unknown option, invalid option value). */
     public static final int BAD_USAGE = 2;
+    /** Exit code when a service could not be reached because the environment's sign-in failed. */
+    public static final int SIGN_IN_FAILED = 3;
 
     private final CommandLine.IFactory factory;
     private final PrintWriter out;
@@ -46,6 +50,11 @@ public final class CommandLineRunner {
                 for (Problem p : invalid.problems()) {
                     commandLine.getErr().println(p.format(Cli.currentDirectory()));
                 }
+                return ERRORS_FOUND;
+            }
+            if (ex instanceof DatabaseException || ex instanceof MonitoringStoreException) {
+                // These messages already name the file or store and the fix; the class name adds nothing.
+                commandLine.getErr().println("dbb: " + ex.getMessage());
                 return ERRORS_FOUND;
             }
             if (ex instanceof CommandLine.ParameterException pe) {

@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "DBB Console: operate the Data BackBone on Microsoft Fabric. Run without arguments to open"
                 + " the console window.",
-        subcommands = {OpenCommand.class, EmulatorCommand.class, ParamsCommand.class, RetryCommand.class,
-                SampleCommand.class, ValidateCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {OpenCommand.class, EmulatorCommand.class, EnvCommand.class, MonitorCommand.class,
+                NotifyCommand.class, ParamsCommand.class, RetryCommand.class, SampleCommand.class,
+                ValidateCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class DbbCommand implements Runnable {
 
     @Spec

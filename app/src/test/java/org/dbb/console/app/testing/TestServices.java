@@ -1,8 +1,10 @@
 package org.dbb.console.app.testing;
 
 import org.dbb.console.core.files.JsonDocuments;
+import org.dbb.console.core.variables.EnvironmentReferenceCheck;
 import org.dbb.console.core.workspace.ItemDiscovery;
 import org.dbb.console.core.workspace.config.ConsoleSettingsReader;
+import org.dbb.console.core.workspace.config.SettingReferences;
 import org.dbb.console.core.workspace.params.ParameterFileValidator;
 import org.dbb.console.core.workspace.pipeline.PipelineReader;
 import org.dbb.console.core.workspace.stages.MasterStagesReader;
@@ -18,6 +20,7 @@ public final class TestServices {
     public static WorkspaceValidator validator() {
         PipelineReader pipelines = new PipelineReader();
         return new WorkspaceValidator(new ConsoleSettingsReader(), new ItemDiscovery(new JsonDocuments()), pipelines,
-                new MasterStagesReader(pipelines, new StageLayouts()), new ParameterFileValidator());
+                new MasterStagesReader(pipelines, new StageLayouts()), new ParameterFileValidator(),
+                new EnvironmentReferenceCheck(new SettingReferences(), name -> null));
     }
 }

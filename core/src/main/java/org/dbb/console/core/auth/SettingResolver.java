@@ -12,9 +12,10 @@ import org.dbb.console.core.workspace.config.VariableGroupRef;
 
 /**
  * Resolves {@code $ENV:NAME} references in an environment's settings: first from the environment's variables
- * (its variable group, then inline variables), then from the console's OS environment. Values stay in memory;
- * failures name the setting, the variable and where it was looked for, never a value. Immutable and thread-safe
- * when the OS-environment function is.
+ * (its variable group, then inline variables), then from the console's OS environment. A secret variable given
+ * without a value (Azure DevOps never returns secret values) is read from the OS variable of the same name and
+ * stays secret. Values stay in memory; failures name the setting, the variable and where it was looked for,
+ * never a value. Immutable and thread-safe when the OS-environment function is.
  */
 public final class SettingResolver {
 
@@ -92,8 +93,17 @@ public final class SettingResolver {
         }
         String fromOs = osEnvironment.apply(variable);
         if (fromOs != null && !fromOs.isBlank()) {
-            return new ResolvedSetting(setting, fromOs, value.secret(), SettingOrigin.OS_ENVIRONMENT,
+            // A secret of the variable group stays a secret when its value has to come from the OS environment.
+            boolean secret = value.secret() || fromVariables != null && fromVariables.secret();
+            return new ResolvedSetting(setting, fromOs, secret, SettingOrigin.OS_ENVIRONMENT,
                     Optional.of(value.raw()));
+        }
+        if (fromVariables != null && fromVariables.secret()) {
+            // Azure DevOps never returns secret values, so the OS environment is the only place left to look.
+            throw unresolved(where(setting) + " refers to " + value.raw() + ", but " + variable + " is a secret of "
+                    + variablesDescription + ", whose value Azure DevOps never returns, and it is " + absence(fromOs)
+                    + " the console's OS environment; set " + variable + " in the environment the console starts"
+                    + " from and restart the console");
         }
         throw unresolved(where(setting) + " refers to " + value.raw() + ", but " + variable + " has no value: it is "
                 + absence(fromVariables) + " " + variablesDescription + " and " + absence(fromOs)

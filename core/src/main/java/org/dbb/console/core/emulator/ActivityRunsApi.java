@@ -29,12 +29,14 @@ final class ActivityRunsApi {
     private final Lookups lookups;
     private final JobStore jobs;
     private final JsonBodies bodies;
+    private final boolean omitChildRunIds;
     private final JsonNodeFactory json = JsonNodeFactory.instance;
 
-    ActivityRunsApi(EmulatedTenant tenant, JobStore jobs, JsonBodies bodies) {
+    ActivityRunsApi(EmulatedTenant tenant, JobStore jobs, JsonBodies bodies, boolean omitChildRunIds) {
         this.lookups = new Lookups(tenant);
         this.jobs = jobs;
         this.bodies = bodies;
+        this.omitChildRunIds = omitChildRunIds;
     }
 
     void register(Router router) {
@@ -138,6 +140,15 @@ final class ActivityRunsApi {
         return out.thenComparing(byStart);
     }
 
+    private JsonNode output(ActivityRun r) {
+        if (!omitChildRunIds || !r.outputKnownEarly() || !(r.output() instanceof ObjectNode given)) {
+            return r.output();
+        }
+        ObjectNode trimmed = given.deepCopy();
+        trimmed.remove("pipelineRunId");
+        return trimmed;
+    }
+
     private ObjectNode activityRun(WorkspaceState ws, JobRun run, ActivityRun r, Instant now) {
         boolean ended = r.endedAt(now);
         ObjectNode node = json.objectNode();
@@ -156,7 +167,7 @@ final class ActivityRunsApi {
         }
         node.put("durationInMs", r.durationMillis(now));
         node.set("input", r.input());
-        node.set("output", ended || r.outputKnownEarly() ? r.output() : json.objectNode());
+        node.set("output", ended || r.outputKnownEarly() ? output(r) : json.objectNode());
         ObjectNode error = node.putObject("error");
         Optional<RunError> failure = ended ? r.error() : Optional.empty();
         error.put("errorCode", failure.map(RunError::errorCode).orElse(""));

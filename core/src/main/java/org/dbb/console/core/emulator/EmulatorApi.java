@@ -20,12 +20,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class EmulatorApi {
 
     private final Supplier<EmulatorStats> stats;
+    private final double timeScale;
     private final JsonBodies bodies;
     private final Map<String, List<WebhookPost>> posts = new LinkedHashMap<>();
     private final JsonNodeFactory json = JsonNodeFactory.instance;
 
-    EmulatorApi(Supplier<EmulatorStats> stats, JsonBodies bodies) {
+    EmulatorApi(Supplier<EmulatorStats> stats, double timeScale, JsonBodies bodies) {
         this.stats = stats;
+        this.timeScale = timeScale;
         this.bodies = bodies;
     }
 
@@ -73,6 +75,8 @@ final class EmulatorApi {
     ObjectNode statsJson(EmulatorStats s) {
         ObjectNode body = json.objectNode();
         body.put("at", UtcTimes.millis(s.at()));
+        // a console attached to a standalone emulator reads the scale here to scale its timeouts and targets
+        body.put("timeScale", timeScale);
         ObjectNode routes = body.putObject("requestsPerRoute");
         s.requestsPerRoute().forEach(routes::put);
         ObjectNode jobs = body.putObject("jobsStartedPerItem");

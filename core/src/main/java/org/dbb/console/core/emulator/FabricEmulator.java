@@ -20,6 +20,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import org.dbb.console.core.emulator.scenario.Scenario;
 import org.dbb.console.core.workspace.Workspace;
+import org.dbb.console.core.workspace.config.EnvironmentSettings;
 import org.dbb.console.core.workspace.config.VariableGroupRef;
 
 /**
@@ -47,6 +48,7 @@ public final class FabricEmulator implements AutoCloseable {
     private final RequestCounter counter = new RequestCounter();
     private final EmulatorApi emulatorApi;
     private final RefreshesApi refreshesApi;
+    private final ScheduledJobs scheduledJobs;
     private final Router router = new Router();
     private final Supplier<UUID> ids;
     private HttpServer server;
@@ -67,12 +69,13 @@ public final class FabricEmulator implements AutoCloseable {
         JobPlanner planner = new JobPlanner(tenant, jobs, scenario, ids);
         new FabricLookupApi(tenant, pages).register(router);
         new JobsApi(tenant, jobs, planner, scenario, bodies, pages).register(router);
-        new ActivityRunsApi(tenant, jobs, bodies).register(router);
+        new ActivityRunsApi(tenant, jobs, bodies, scenario.omitChildRunIds()).register(router);
+        scheduledJobs = new ScheduledJobs(scenario, planner, sandbox(b.repository));
         new DefinitionsApi(tenant, scenario, bodies, ids).register(router);
         refreshesApi = new RefreshesApi(tenant, refreshes, scenario, bodies, ids);
         refreshesApi.register(router);
         new VariableGroupsApi(tenant).register(router);
-        emulatorApi = new EmulatorApi(this::stats, bodies);
+        emulatorApi = new EmulatorApi(this::stats, scenario.timeScale(), bodies);
         emulatorApi.register(router);
     }
 
@@ -107,9 +110,11 @@ public final class FabricEmulator implements AutoCloseable {
             baseUrl = "http://127.0.0.1:" + http.getAddress().getPort();
             String url = baseUrl;
             http.createContext("/", new FrontDoor(router, lock, counter, new TokenGate(scenario), scenario, clock,
-                    handlerExecutor, scheduler, ids, () -> url));
+                    handlerExecutor, scheduler, ids, () -> url, scheduledJobs::catchUp));
             http.setExecutor(handlerExecutor);
-            refreshesApi.seedBusyModels(clock.instant());
+            Instant startedAt = clock.instant();
+            refreshesApi.seedBusyModels(startedAt);
+            scheduledJobs.start(startedAt);
             http.start();
             server = http;
         }
@@ -168,6 +173,7 @@ public final class FabricEmulator implements AutoCloseable {
     public EmulatorStats stats() {
         synchronized (lock) {
             Instant now = clock.instant();
+            scheduledJobs.catchUp(now);
             Map<String, Integer> jobsPerItem = new TreeMap<>();
             for (JobRun run : jobs.visible(now)) {
                 String env = tenant.workspace(run.workspaceId()).map(WorkspaceState::environment).orElse("?");
@@ -178,6 +184,17 @@ public final class FabricEmulator implements AutoCloseable {
                     refreshes.maxInFlight(now), inFlight,
                     inFlight.values().stream().mapToInt(Integer::intValue).sum());
         }
+    }
+
+    /**
+     * The workspace scheduled runs start in: the sandbox environment's (flagged {@code emulator: true}), else the
+     * first environment's.
+     */
+    private Optional<WorkspaceState> sandbox(Workspace repository) {
+        return repository.settings().environments().values().stream()
+                .filter(EnvironmentSettings::emulator).findFirst()
+                .flatMap(env -> tenant.workspace(env.name()))
+                .or(() -> tenant.workspaces().stream().findFirst());
     }
 
     /** The route keys the router actually serves, to check them against {@link #routeKeys()}. */

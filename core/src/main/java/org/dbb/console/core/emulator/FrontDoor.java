@@ -20,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -52,10 +53,11 @@ final class FrontDoor implements HttpHandler {
     private final ScheduledExecutorService scheduler;
     private final Supplier<UUID> ids;
     private final Supplier<String> baseUrl;
+    private final Consumer<Instant> catchUp;
 
     FrontDoor(Router router, Object stateLock, RequestCounter counter, TokenGate tokens, Scenario scenario,
               Clock clock, Executor handlerExecutor, ScheduledExecutorService scheduler, Supplier<UUID> ids,
-              Supplier<String> baseUrl) {
+              Supplier<String> baseUrl, Consumer<Instant> catchUp) {
         this.router = router;
         this.stateLock = stateLock;
         this.counter = counter;
@@ -66,6 +68,7 @@ final class FrontDoor implements HttpHandler {
         this.scheduler = scheduler;
         this.ids = ids;
         this.baseUrl = baseUrl;
+        this.catchUp = catchUp;
     }
 
     @Override
@@ -155,7 +158,9 @@ final class FrontDoor implements HttpHandler {
         }
         synchronized (stateLock) {
             // Read the clock under the lock, so requests change the state in the order of their times.
-            return route.handler().handle(request.at(clock.instant()));
+            Instant at = clock.instant();
+            catchUp.accept(at);
+            return route.handler().handle(request.at(at));
         }
     }
 

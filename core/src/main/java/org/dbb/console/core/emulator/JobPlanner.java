@@ -52,6 +52,9 @@ import org.dbb.console.core.workspace.pipeline.WaitDetails;
  */
 final class JobPlanner {
 
+    static final String MANUAL = "Manual";
+    static final String SCHEDULED = "Scheduled";
+
     /** The error code Fabric reports on failed job instances. */
     static final String JOB_FAILED = "JobInstanceStatusFailed";
 
@@ -79,21 +82,26 @@ final class JobPlanner {
         if (given.isObject() && item.is("DataPipeline")) {
             params.setAll((ObjectNode) given);
         }
-        return plan(ws, item, jobType, params, now, 0);
+        return plan(ws, item, jobType, MANUAL, params, now, 0);
+    }
+
+    /** Plans a run the pipeline's schedule starts at {@code dueAt}, with the parameters the schedule passes. */
+    JobRun schedule(WorkspaceState ws, ItemState item, ObjectNode parameters, Instant dueAt) {
+        return plan(ws, item, "Pipeline", SCHEDULED, parameters.deepCopy(), dueAt, 0);
     }
 
     private ScenarioDefaults defaults() {
         return scenario.defaults();
     }
 
-    private JobRun plan(WorkspaceState ws, ItemState item, String jobType, ObjectNode params, Instant createdAt,
-                        int depth) {
+    private JobRun plan(WorkspaceState ws, ItemState item, String jobType, String invokeType, ObjectNode params,
+                        Instant createdAt, int depth) {
         String name = item.displayName(createdAt);
         ItemScript script = scenario.item(name);
         int attempt = jobs.nextAttempt(ws.id(), item.id());
         Instant runningAt = createdAt.plus(scenario.scaled(
                 script.queueSeconds().orElse(defaults().queueSeconds())));
-        JobRun run = new JobRun(ids.get(), ws.id(), item.id(), name, jobType, ids.get(), createdAt,
+        JobRun run = new JobRun(ids.get(), ws.id(), item.id(), name, jobType, invokeType, ids.get(), createdAt,
                 runningAt);
         jobs.add(run);
         if (script.dedupesOn(attempt)) {
@@ -349,7 +357,8 @@ final class JobPlanner {
             ObjectNode childParams = json.objectNode();
             parameters.forEach((name, value) -> ParameterRefs.value(value, params)
                     .ifPresent(v -> childParams.set(name, v)));
-            JobRun childRun = JobPlanner.this.plan(target.get(), child.get(), "Pipeline", childParams, childStart, depth + 1);
+            JobRun childRun = JobPlanner.this.plan(target.get(), child.get(), "Pipeline", MANUAL, childParams,
+                    childStart, depth + 1);
             run.addChild(childRun);
             ObjectNode output = json.objectNode();
             output.put("pipelineName", childRun.itemName());
@@ -458,11 +467,43 @@ final class JobPlanner {
             return name.isTextual() ? Optional.of(name.asText()) : Optional.empty();
         }
 
+        /**
+         * The input as Fabric shows it: typeProperties with plain parameter references replaced by their values
+         * and a child pipeline named by its deployed id; other expressions stay as written.
+         */
         private JsonNode input(Activity act) {
             if (isContainer(act)) {
                 return json.objectNode();
             }
-            return act.typeProperties();
+            JsonNode input = ParameterRefs.substitute(act.typeProperties().deepCopy(), params);
+            if (input instanceof ObjectNode object) {
+                deployedChildIds(act, object);
+            }
+            return input;
+        }
+
+        private void deployedChildIds(Activity act, ObjectNode input) {
+            switch (act.type()) {
+                case "ExecutePipeline" -> {
+                    JsonNode reference = input.path("pipeline");
+                    if (reference instanceof ObjectNode ref) {
+                        ws.byReference(ref.path("referenceName").asText(null))
+                                .ifPresent(child -> ref.put("referenceName", child.id().toString()));
+                    }
+                }
+                case "InvokePipeline" -> {
+                    String workspace = input.path("workspaceId").asText("");
+                    if (workspace.isEmpty() || workspace.equals(Item.ZERO_GUID)) {
+                        ws.byReference(input.path("pipelineId").asText(null)).ifPresent(child -> {
+                            input.put("pipelineId", child.id().toString());
+                            input.put("workspaceId", ws.id().toString());
+                        });
+                    }
+                }
+                default -> {
+                    // Only pipeline references are written with repository ids that Fabric resolves.
+                }
+            }
         }
 
         private JsonNode leafOutput(Activity act) {

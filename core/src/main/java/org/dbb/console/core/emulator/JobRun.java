@@ -18,6 +18,7 @@ final class JobRun {
     private final UUID itemId;
     private final String itemName;
     private final String jobType;
+    private final String invokeType;
     private final UUID rootActivityId;
     private final Instant createdAt;
     private final Instant runningAt;
@@ -29,13 +30,14 @@ final class JobRun {
     private final List<JobRun> children = new ArrayList<>();
     private boolean discarded;
 
-    JobRun(UUID id, UUID workspaceId, UUID itemId, String itemName, String jobType,
+    JobRun(UUID id, UUID workspaceId, UUID itemId, String itemName, String jobType, String invokeType,
            UUID rootActivityId, Instant createdAt, Instant runningAt) {
         this.id = id;
         this.workspaceId = workspaceId;
         this.itemId = itemId;
         this.itemName = itemName;
         this.jobType = jobType;
+        this.invokeType = invokeType;
         this.rootActivityId = rootActivityId;
         this.createdAt = createdAt;
         this.runningAt = runningAt;
@@ -83,6 +85,11 @@ final class JobRun {
 
     String jobType() {
         return jobType;
+    }
+
+    /** {@code Manual} for runs started through the API or by a parent pipeline, {@code Scheduled} otherwise. */
+    String invokeType() {
+        return invokeType;
     }
 
     UUID rootActivityId() {

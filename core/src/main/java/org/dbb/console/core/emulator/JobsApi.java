@@ -143,7 +143,7 @@ final class JobsApi {
         node.put("id", run.id().toString());
         node.put("itemId", run.itemId().toString());
         node.put("jobType", run.jobType());
-        node.put("invokeType", "Manual");
+        node.put("invokeType", run.invokeType());
         node.put("status", run.statusAt(now).jsonName());
         node.put("rootActivityId", run.rootActivityId().toString());
         node.put("startTimeUtc", UtcTimes.fabric(run.createdAt()));

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -36,6 +37,31 @@ final class ParameterRefs {
         }
         Matcher m = PARAMETER.matcher(((DynamicValue.Expression) value).text());
         return m.matches() ? Optional.ofNullable(parameters.get(m.group(1))) : Optional.empty();
+    }
+
+    /**
+     * {@code node} with every expression object that is a plain parameter reference
+     * ({@code {"value": "@pipeline().parameters.x", "type": "Expression"}}) replaced by the parameter's value, as
+     * Fabric shows an activity's evaluated input. Replaces in place and returns the result.
+     */
+    static JsonNode substitute(JsonNode node, ObjectNode parameters) {
+        if (node instanceof ObjectNode object) {
+            if ("Expression".equals(object.path("type").asText()) && object.path("value").isTextual()) {
+                Matcher m = PARAMETER.matcher(object.path("value").asText());
+                if (m.matches() && parameters.has(m.group(1))) {
+                    return parameters.get(m.group(1)).deepCopy();
+                }
+                return object;
+            }
+            object.fields().forEachRemaining(e -> e.setValue(substitute(e.getValue(), parameters)));
+            return object;
+        }
+        if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, substitute(array.get(i), parameters));
+            }
+        }
+        return node;
     }
 
     /** The truth of a condition, when it has one of the understood shapes. */

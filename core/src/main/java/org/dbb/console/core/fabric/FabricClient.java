@@ -96,6 +96,22 @@ public final class FabricClient {
         return new FabricClient(transport.withWaitListener(listener), jobTypes, polling);
     }
 
+    /**
+     * This client reporting waits to {@code extra} as well as to the listener it has: for a reader that wants to
+     * know about throttling without taking the console's wait reporting away.
+     */
+    public FabricClient alsoReportingWaitsTo(WaitListener extra) {
+        Objects.requireNonNull(extra, "extra");
+        WaitListener current = transport.waitListener();
+        return withWaitListener(waiting -> {
+            try {
+                current.waiting(waiting);
+            } finally {
+                extra.waiting(waiting);
+            }
+        });
+    }
+
     public JobTypes jobTypes() {
         return jobTypes;
     }

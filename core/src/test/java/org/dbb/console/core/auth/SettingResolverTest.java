@@ -94,10 +94,32 @@ class SettingResolverTest {
 
     @Test
     void anEmptyValueEverywhereIsReportedAsEmptyWithoutShowingAnyValue() {
-        assertThatThrownBy(() -> resolver(Map.of("DBB_SP_SECRET", VariableValue.secret("")),
+        assertThatThrownBy(() -> resolver(Map.of("DBB_SP_SECRET", VariableValue.plain("")),
                 Map.of("DBB_SP_SECRET", "   "))
                 .resolve("clientSecret", SettingValue.secret("$ENV:DBB_SP_SECRET")))
                 .hasMessageContaining("it is empty in " + GROUP + " and empty in the console's OS environment");
+    }
+
+    @Test
+    void aGroupSecretWithoutItsValueSaysTheOsEnvironmentMustSupplyIt() {
+        assertThatThrownBy(() -> resolver(Map.of("DBB_SP_SECRET", VariableValue.secret("")), Map.of())
+                .resolve("clientSecret", SettingValue.secret("$ENV:DBB_SP_SECRET")))
+                .isInstanceOf(SignInException.class)
+                .hasMessage("environments.prod.clientSecret refers to $ENV:DBB_SP_SECRET, but DBB_SP_SECRET is a"
+                        + " secret of " + GROUP + ", whose value Azure DevOps never returns, and it is missing from"
+                        + " the console's OS environment; set DBB_SP_SECRET in the environment the console starts"
+                        + " from and restart the console");
+    }
+
+    @Test
+    void aGroupSecretReadFromTheOsEnvironmentStaysSecretForAPlainSetting() {
+        ResolvedSetting clientId = resolver(Map.of("DBB_CLIENT", VariableValue.secret("")),
+                Map.of("DBB_CLIENT", "client-from-os"))
+                .resolve("clientId", SettingValue.plain("$ENV:DBB_CLIENT"));
+
+        assertThat(clientId.value()).isEqualTo("client-from-os");
+        assertThat(clientId.origin()).isEqualTo(SettingOrigin.OS_ENVIRONMENT);
+        assertThat(clientId.secret()).isTrue();
     }
 
     @Test

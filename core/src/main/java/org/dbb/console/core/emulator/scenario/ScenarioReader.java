@@ -19,6 +19,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
@@ -44,7 +46,7 @@ public final class ScenarioReader {
     private static final double MAX_SECONDS = 30 * 24 * 3600;
 
     private static final Set<String> TOP_KEYS = keys("version", "timeScale", "defaults", "connections", "items",
-            "models", "faults", "tokenExpiry");
+            "models", "faults", "tokenExpiry", "schedule", "omitChildRunIds");
     private static final Set<String> DEFAULT_KEYS = keys("queueSeconds", "jobSeconds", "activitySeconds",
             "activityTypeSeconds", "refreshSeconds", "refreshQueueSeconds", "operationSeconds", "cancelSeconds",
             "pollSeconds");
@@ -58,6 +60,7 @@ public final class ScenarioReader {
             "delayMillis");
     private static final Set<String> TOKEN_KEYS = keys("afterRequests", "afterSeconds");
     private static final Set<String> CONNECTION_KEYS = keys("id", "name", "type", "path", "connectivityType");
+    private static final Set<String> SCHEDULE_KEYS = keys("pipeline", "startAfterSeconds", "parameters");
 
     private final Set<String> routeKeys;
     private final PipelineReader pipelineReader = new PipelineReader();
@@ -140,6 +143,19 @@ public final class ScenarioReader {
                             + " this entry never applies" + suggestion(ref.name, models));
                 }
             }
+            case PIPELINE -> {
+                List<String> pipelines = scan.ofType("DataPipeline").stream().map(Item::displayName).toList();
+                if (!pipelines.contains(ref.name)) {
+                    yaml.warning(ref.node, "no pipeline is called '" + ref.name + "' in the repository, so this"
+                            + " scheduled run never starts" + suggestion(ref.name, pipelines));
+                }
+            }
+            case PARAMETER -> scan.find("DataPipeline", ref.owner).flatMap(this::pipeline).ifPresent(p -> {
+                if (!p.parameters().containsKey(ref.name)) {
+                    yaml.warning(ref.node, "pipeline '" + ref.owner + "' declares no parameter '" + ref.name
+                            + "'; Fabric would ignore it" + suggestion(ref.name, List.copyOf(p.parameters().keySet())));
+                }
+            });
             case ACTIVITY -> scan.find("DataPipeline", ref.owner).flatMap(this::pipeline).ifPresent(p -> {
                 List<String> names = p.allActivities().stream().map(NestedActivity::activity)
                         .map(a -> a.name()).toList();
@@ -171,7 +187,7 @@ public final class ScenarioReader {
         return new LinkedHashSet<>(List.of(keys));
     }
 
-    private enum ReferenceKind { ITEM, MODEL, ACTIVITY }
+    private enum ReferenceKind { ITEM, PIPELINE, PARAMETER, MODEL, ACTIVITY }
 
     /** A name the scenario uses that only the repository can confirm. */
     private record NameReference(ReferenceKind kind, String name, String owner, Node node) {
@@ -215,10 +231,14 @@ public final class ScenarioReader {
             List<RouteFault> faults = t.containsKey("faults") ? faults(value(t, "faults")) : List.of();
             Optional<TokenExpiry> tokenExpiry = t.containsKey("tokenExpiry")
                     ? tokenExpiry(value(t, "tokenExpiry")) : Optional.empty();
+            List<ScheduledRun> schedule = t.containsKey("schedule") ? schedule(value(t, "schedule")) : List.of();
+            boolean omitChildRunIds = t.containsKey("omitChildRunIds")
+                    && yaml.bool(value(t, "omitChildRunIds"), "omitChildRunIds").orElse(false);
             if (yaml.problems().stream().anyMatch(Problem::isError)) {
                 return Optional.empty();
             }
-            return Optional.of(new Scenario(timeScale, defaults, items, models, faults, tokenExpiry, connections));
+            return Optional.of(new Scenario(timeScale, defaults, items, models, faults, tokenExpiry, connections,
+                    schedule, omitChildRunIds));
         }
 
         private ScenarioDefaults defaults(Node node) {
@@ -394,6 +414,35 @@ public final class ScenarioReader {
                     : OptionalDouble.empty();
             return seconds.isPresent() ? Optional.of(new BusyRefresh(startAfter, seconds.getAsDouble()))
                     : Optional.empty();
+        }
+
+        private List<ScheduledRun> schedule(Node node) {
+            List<ScheduledRun> out = new ArrayList<>();
+            yaml.sequence(node, "schedule").ifPresent(list -> {
+                for (Node element : list) {
+                    yaml.mapping(element, "a scheduled run", SCHEDULE_KEYS)
+                            .flatMap(e -> scheduledRun(element, e)).ifPresent(out::add);
+                }
+            });
+            return out;
+        }
+
+        private Optional<ScheduledRun> scheduledRun(Node element, Map<String, NodeTuple> e) {
+            Optional<String> pipeline = required(e, "pipeline", element, "a scheduled run")
+                    .flatMap(v -> yaml.text(v, "schedule pipeline"));
+            pipeline.ifPresent(p -> references.add(new NameReference(ReferenceKind.PIPELINE, p, "",
+                    value(e, "pipeline"))));
+            double startAfter = secondsOr(e, "startAfterSeconds", "schedule", 0);
+            ObjectNode parameters = JsonNodeFactory.instance.objectNode();
+            if (e.containsKey("parameters")) {
+                yaml.mapping(value(e, "parameters"), "schedule parameters", Set.of()).ifPresent(params ->
+                        params.forEach((name, tuple) -> {
+                            pipeline.ifPresent(p -> references.add(new NameReference(ReferenceKind.PARAMETER,
+                                    name, p, tuple.getKeyNode())));
+                            parameters.set(name, yaml.toJson(tuple.getValueNode()));
+                        }));
+            }
+            return pipeline.map(p -> new ScheduledRun(p, startAfter, parameters));
         }
 
         private List<RouteFault> faults(Node node) {

@@ -7,14 +7,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Parses {@code Retry-After}: delay-seconds or an HTTP date (RFC 9110 §10.2.3). Stateless. */
-final class RetryAfter {
+/** Parses {@code Retry-After}: delay-seconds or an HTTP date (RFC 9110 §10.2.3). Stateless and thread-safe. */
+public final class RetryAfter {
 
     private RetryAfter() {
     }
 
     /** The wait {@code value} asks for, measured from {@code now}; never negative; empty when absent or garbled. */
-    static Optional<Duration> parse(String value, Instant now) {
+    public static Optional<Duration> parse(String value, Instant now) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

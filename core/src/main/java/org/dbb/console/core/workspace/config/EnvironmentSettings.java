@@ -1,5 +1,7 @@
 package org.dbb.console.core.workspace.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +18,7 @@ import java.util.Optional;
  * @param clientSecret    the service principal secret (always a secret)
  * @param certificatePath a service principal certificate
  * @param variableGroup   the Azure DevOps variable group
- * @param variables       inline, non-secret variables
+ * @param variables       inline, non-secret variables, in file order
  * @param protectedEnv    whether actions need typed confirmation (production)
  * @param monitoring      the monitoring store, when it differs from the default
  * @param notifications   the notification channel, when it differs from the default
@@ -29,7 +31,7 @@ public record EnvironmentSettings(String name, boolean emulator, Optional<Settin
                                   Optional<NotificationSettings> notifications) {
 
     public EnvironmentSettings {
-        variables = Map.copyOf(variables);
+        variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     }
 
     /** The default sandbox environment used when a repository has no settings file. */

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.dbb.console.core.problem.InvalidInputException;
 import org.dbb.console.core.problem.Problem;
+import org.dbb.console.core.variables.EnvironmentReferenceCheck;
 import org.dbb.console.core.workspace.Item;
 import org.dbb.console.core.workspace.ItemDiscovery;
 import org.dbb.console.core.workspace.ItemScan;
@@ -28,8 +29,9 @@ import org.dbb.console.core.workspace.stages.MasterStagesReader;
 
 /**
  * Checks a whole workspace repository: {@code dbb-console.yml}, every {@code .platform}, every pipeline, the
- * stage grouping, same-workspace references, the refresh pipeline and {@code parameter.yml} (with
- * fabric-cicd's verdict), and that the environments of the two files agree. Thread-safe; blocking file I/O.
+ * stage grouping, same-workspace references, the refresh pipeline, {@code parameter.yml} (with fabric-cicd's
+ * verdict), that the environments of the two files agree, and that {@code $ENV:NAME} references can be
+ * supplied. Thread-safe; blocking file I/O.
  */
 public final class WorkspaceValidator {
 
@@ -38,10 +40,17 @@ public final class WorkspaceValidator {
     private final PipelineReader pipelines;
     private final MasterStagesReader masterStages;
     private final ParameterFileValidator parameters;
+    private final EnvironmentReferenceCheck environmentReferences;
     private final ReferenceCheck references = new ReferenceCheck();
 
+    /**
+     * @param environmentReferences warns about {@code $ENV:NAME} references that neither inline variables nor the
+     *                              OS environment supply (variable groups are not read: validation stays offline)
+     */
     public WorkspaceValidator(ConsoleSettingsReader settingsReader, ItemDiscovery discovery, PipelineReader pipelines,
-                              MasterStagesReader masterStages, ParameterFileValidator parameters) {
+                              MasterStagesReader masterStages, ParameterFileValidator parameters,
+                              EnvironmentReferenceCheck environmentReferences) {
+        this.environmentReferences = environmentReferences;
         this.settingsReader = settingsReader;
         this.discovery = discovery;
         this.pipelines = pipelines;
@@ -63,6 +72,7 @@ public final class WorkspaceValidator {
         }
         List<Problem> problems = new ArrayList<>(settingsReader.check(abs));
         ConsoleSettings settings = readOrDefaults(abs);
+        problems.addAll(environmentReferences.check(settings, environment));
         if (!Files.isDirectory(settings.repositoryDirectory())) {
             return new WorkspaceReport(abs, problems);
         }

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.dbb.console.core.files.JsonDocuments;
 import org.dbb.console.core.problem.Problem;
 import org.dbb.console.core.sample.SampleWorkspace;
+import org.dbb.console.core.variables.EnvironmentReferenceCheck;
 import org.dbb.console.core.workspace.ItemDiscovery;
 import org.dbb.console.core.workspace.config.ConsoleSettingsReader;
+import org.dbb.console.core.workspace.config.SettingReferences;
 import org.dbb.console.core.workspace.params.ParameterFileValidator;
 import org.dbb.console.core.workspace.pipeline.PipelineReader;
 import org.dbb.console.core.workspace.stages.MasterStagesReader;
@@ -35,7 +37,8 @@ class WorkspaceValidatorTest {
         new SampleWorkspace().exportTo(root);
         PipelineReader pipelines = new PipelineReader();
         validator = new WorkspaceValidator(new ConsoleSettingsReader(), new ItemDiscovery(new JsonDocuments()),
-                pipelines, new MasterStagesReader(pipelines, new StageLayouts()), new ParameterFileValidator());
+                pipelines, new MasterStagesReader(pipelines, new StageLayouts()), new ParameterFileValidator(),
+                new EnvironmentReferenceCheck(new SettingReferences(), name -> null));
     }
 
     private Path fabric(String relative) {
