@@ -66,6 +66,11 @@ final class EngineHarness implements AutoCloseable {
         return sample;
     }
 
+    /** The sample repository the emulator was seeded from. */
+    Workspace repository() {
+        return sample();
+    }
+
     String workspaceId() {
         return fabric.sandboxId();
     }
