@@ -41,6 +41,8 @@ final class RefreshStep implements Cancellable {
     private final Scope scope;
     private final ReusePolicy reuse;
     private final Map<String, AttemptLog> attempts = new HashMap<>();
+    /** Models whose step already ended, as their last attempt ended, before the whole conductor run did. */
+    private final Map<String, StepResult> ended = new HashMap<>();
     private final CompletableFuture<StepResult> done = new CompletableFuture<>();
     private ConductorRun conductorRun;
 
@@ -129,6 +131,19 @@ final class RefreshStep implements Cancellable {
         AttemptStatus status = AttemptStatus.valueOf(outcome.status().name());
         run.attemptEnded(log, new AttemptResult(status, Optional.empty(), outcome.errorCode(),
                 outcome.errorMessage(), Optional.empty(), true));
+        // a model's step ends with its last attempt, so operators see each model finish as it does
+        boolean last = status == AttemptStatus.SUCCEEDED
+                || status != AttemptStatus.CANCELLED && attempt >= action.perModel().maxAttempts();
+        if (last && !run.isCancelling()) {
+            ObjectNode output = JSON.createObjectNode().put("model", model);
+            outcome.refreshId().ifPresent(id -> output.put("refreshId", id));
+            StepResult end = status == AttemptStatus.SUCCEEDED ? StepResult.succeeded(Optional.of(output))
+                    : new StepResult(StepState.FAILED, Optional.of(output), Map.of(),
+                    Optional.of(outcome.errorCode().map(c -> c + ": ").orElse("")
+                            + outcome.errorMessage().orElse("refresh failed")), Optional.empty());
+            ended.put(model, end);
+            run.stepEnded(key.child(model), end);
+        }
     }
 
     private void finished(ConductorResult result) {
@@ -150,7 +165,9 @@ final class RefreshStep implements Cancellable {
             if (end.state() == StepState.FAILED) {
                 failed.add(model.model());
             }
-            run.stepEnded(modelKey, end);
+            if (!ended.containsKey(model.model())) {
+                run.stepEnded(modelKey, end);
+            }
         }
         if (run.isCancelling() || result.state() == ModelState.CANCELLED) {
             done.complete(StepResult.cancelled());
