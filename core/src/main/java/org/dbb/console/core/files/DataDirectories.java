@@ -36,6 +36,14 @@ public record DataDirectories(Path root) {
         return root.resolve("sign-in");
     }
 
+    /**
+     * The embedded database (journal, monitoring rows, audit trail), as the path H2 is given: H2 adds
+     * {@code .mv.db} to name the file on disk.
+     */
+    public Path database() {
+        return root.resolve("db").resolve("dbb-console");
+    }
+
     /** The working copy of the built-in sample workspace that commands use when no workspace is given. */
     public Path sampleWorkspace() {
         return root.resolve("sample-workspace");
