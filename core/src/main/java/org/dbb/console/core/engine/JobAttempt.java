@@ -1,0 +1,251 @@
+package org.dbb.console.core.engine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.dbb.console.core.fabric.FabricClient;
+import org.dbb.console.core.fabric.http.ServiceError;
+import org.dbb.console.core.fabric.http.WaitCause;
+import org.dbb.console.core.fabric.http.Waiting;
+import org.dbb.console.core.fabric.jobs.JobInstance;
+import org.dbb.console.core.fabric.jobs.JobInstanceRef;
+import org.dbb.console.core.fabric.jobs.JobRequest;
+import org.dbb.console.core.plan.StepAction;
+
+/**
+ * One attempt of a Fabric job step: journal, submit ({@code 202} + {@code Location}), poll with the client's async
+ * polling until the job ends, then read a notebook's exit value. Past its timeout, or when the run is cancelled, it
+ * asks Fabric to cancel the job and keeps polling until Fabric reports it ended, for at most the run's cancel grace.
+ * Used only on the run's serial executor.
+ */
+final class JobAttempt implements Attempt {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobAttempt.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RunExecution run;
+    private final StepKey key;
+    private final int attempt;
+    private final StepAction.FabricJob job;
+    private final JobRequest request;
+    private final java.time.Duration timeout;
+    private final CompletableFuture<AttemptResult> result = new CompletableFuture<>();
+    private FabricClient client;
+    private AttemptLog log;
+    private JobInstanceRef ref;
+    private CompletableFuture<JobInstance> poll;
+    private ScheduledFuture<?> timer;
+    private ScheduledFuture<?> grace;
+    private boolean timedOut;
+    private boolean cancelRequested;
+    private boolean cancelSent;
+    private boolean ended;
+
+    JobAttempt(RunExecution run, StepKey key, int attempt, StepAction.FabricJob job, JobRequest request,
+            java.time.Duration timeout) {
+        this.run = run;
+        this.key = key;
+        this.attempt = attempt;
+        this.job = job;
+        this.request = request;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public CompletableFuture<AttemptResult> start() {
+        log = new AttemptLog(key, attempt, Optional.of(job.item().displayName()), run.now(), Optional.empty());
+        // written before the request: after a crash, this entry says a job may exist
+        run.services().journal().attemptSubmitting(run.runId(), key, attempt, log.startedAt());
+        run.running(key, attempt);
+        client = run.services().fabric().withWaitListener(w -> run.serial().execute(() -> waited(w)));
+        timer = run.services().scheduler().schedule(() -> run.serial().execute(this::timedOut), timeout.toNanos(),
+                TimeUnit.NANOSECONDS);
+        client.runJobAsync(job.item().workspaceId(), job.item().id(), request)
+                .whenCompleteAsync(this::submitted, run.serial());
+        return result;
+    }
+
+    @Override
+    public void cancel() {
+        cancelRequested = true;
+        if (ref != null) {
+            sendCancel();
+        }
+        // before the 202 there is nothing to cancel yet; submitted() sends the cancel once the id is known
+    }
+
+    private void submitted(JobInstanceRef accepted, Throwable error) {
+        if (error != null) {
+            run.attemptStarted(log);
+            end(AttemptResult.failure(unwrap(error)));
+            return;
+        }
+        ref = accepted;
+        log = log.withJobId(accepted.jobInstanceId());
+        run.services().journal().attemptSubmitted(run.runId(), key, attempt, JobLocation.of(accepted), run.now());
+        run.attemptStarted(log);
+        run.running(key, attempt);
+        poll = client.awaitJobAsync(accepted);
+        poll.whenCompleteAsync(this::finished, run.serial());
+        if (timedOut || cancelRequested) {
+            sendCancel();
+        }
+    }
+
+    private void waited(Waiting waiting) {
+        if (ended) {
+            return;
+        }
+        if (waiting.cause() == WaitCause.THROTTLED || waiting.cause() == WaitCause.CAPACITY_BUSY) {
+            run.waiting(key, WaitReason.throttled(waiting.until(), waiting.reason()), attempt);
+        } else if (waiting.cause() == WaitCause.JOB_RUNNING && ref != null) {
+            // the client's poll reason names the status it last read ("… is NotStarted, next check at …")
+            if (waiting.reason().contains(" is NotStarted")) {
+                run.waiting(key, WaitReason.queuedInFabric(ref.jobInstanceId()), attempt);
+            } else {
+                run.running(key, attempt);
+            }
+        }
+    }
+
+    private void finished(JobInstance instance, Throwable error) {
+        if (ended) {
+            return;
+        }
+        if (error != null) {
+            Throwable cause = unwrap(error);
+            end(cause instanceof CancellationException ? stopped("polling stopped") : AttemptResult.failure(cause));
+            return;
+        }
+        switch (instance.status()) {
+            case COMPLETED -> completed(instance);
+            case FAILED -> end(withReason(timedOut ? AttemptStatus.TIMED_OUT : AttemptStatus.FAILED, instance,
+                    "JobFailed", "the job failed"));
+            case CANCELLED -> end(timedOut || cancelRequested ? stopped("job " + instance.id() + " cancelled")
+                    : withReason(AttemptStatus.FAILED, instance, "JobCancelled", "the job was cancelled in Fabric"));
+            case DEDUPED -> end(withReason(AttemptStatus.FAILED, instance, "Deduped",
+                    "Fabric skipped this run: an instance of the same job was already running"));
+            default -> end(AttemptResult.of(AttemptStatus.FAILED, "UnexpectedStatus",
+                    "the job ended with status " + instance.statusText()));
+        }
+    }
+
+    private void completed(JobInstance instance) {
+        ObjectNode output = JSON.createObjectNode();
+        output.put("jobInstanceId", instance.id());
+        if (!JobRequests.isNotebook(job)) {
+            output.put("pipelineRunId", instance.id());
+        }
+        output.put("status", instance.statusText());
+        if (!JobRequests.isNotebook(job)) {
+            end(AttemptResult.succeeded(output));
+            return;
+        }
+        // the generic job endpoint does not report the exit value; the notebook endpoint does (a blocking read,
+        // so it runs on the scheduler rather than the run's serial executor)
+        CompletableFuture.supplyAsync(() -> client.getNotebookJobInstance(job.item().workspaceId(), job.item().id(),
+                        instance.id()), run.services().scheduler())
+                .whenCompleteAsync((notebook, error) -> {
+                    if (error != null) {
+                        LOG.warn("Exit value of notebook run {} not read", instance.id(), unwrap(error));
+                    } else {
+                        notebook.exitValue().ifPresent(text -> addExitValue(output, text));
+                    }
+                    end(AttemptResult.succeeded(output));
+                }, run.serial());
+    }
+
+    private void addExitValue(ObjectNode output, String text) {
+        JsonNode value = ExitValues.parse(text);
+        output.set("exitValue", value);
+        output.putObject("result").put("exitValue", text);
+        List<Breach> breaches = ExitValues.breaches(value);
+        if (!breaches.isEmpty()) {
+            run.breaches(log, breaches);
+        }
+    }
+
+    private void timedOut() {
+        if (ended) {
+            return;
+        }
+        timedOut = true;
+        if (ref != null) {
+            sendCancel();
+        }
+    }
+
+    private void sendCancel() {
+        if (cancelSent || ended) {
+            return;
+        }
+        cancelSent = true;
+        JobInstanceRef target = ref;
+        client.cancelJobInstanceAsync(target.workspaceId(), target.itemId(), target.jobInstanceId())
+                .whenCompleteAsync((answer, error) -> {
+                    if (error != null && !ended) {
+                        LOG.warn("Cancel of Fabric job {} was refused", target.jobInstanceId(), unwrap(error));
+                        poll.cancel(true);
+                        AttemptResult refused = AttemptResult.failure(unwrap(error));
+                        end(new AttemptResult(timedOut ? AttemptStatus.TIMED_OUT : AttemptStatus.CANCELLED,
+                                Optional.empty(), refused.errorCode(), Optional.of("the cancel request failed: "
+                                + refused.message().orElse("")), refused.requestId(), true));
+                    }
+                }, run.serial());
+        grace = run.services().scheduler().schedule(() -> run.serial().execute(this::graceOver),
+                run.cancelGrace().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void graceOver() {
+        if (ended) {
+            return;
+        }
+        poll.cancel(true);
+        end(stopped("Fabric had not ended job " + ref.jobInstanceId() + " " + run.cancelGrace()
+                + " after the cancel request; no longer waiting for it"));
+    }
+
+    private AttemptResult stopped(String message) {
+        return timedOut
+                ? AttemptResult.of(AttemptStatus.TIMED_OUT, "AttemptTimedOut", "no result within " + timeout
+                        + "; " + message)
+                : AttemptResult.of(AttemptStatus.CANCELLED, null, message);
+    }
+
+    private static AttemptResult withReason(AttemptStatus status, JobInstance instance, String fallbackCode,
+            String fallbackMessage) {
+        Optional<ServiceError> reason = instance.failureReason();
+        return new AttemptResult(status, Optional.empty(),
+                Optional.of(reason.map(ServiceError::errorCode).orElse(fallbackCode)),
+                Optional.of(reason.map(ServiceError::message).orElse(fallbackMessage)),
+                reason.flatMap(ServiceError::requestId), true);
+    }
+
+    private void end(AttemptResult outcome) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        timer.cancel(false);
+        if (grace != null) {
+            grace.cancel(false);
+        }
+        run.attemptEnded(log, outcome);
+        result.complete(outcome);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+}

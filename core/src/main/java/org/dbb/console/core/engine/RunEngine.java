@@ -1,0 +1,63 @@
+package org.dbb.console.core.engine;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+import org.dbb.console.core.fabric.FabricClient;
+import org.dbb.console.core.fabric.powerbi.PowerBiClient;
+import org.dbb.console.core.monitoring.MonitoringSink;
+import org.dbb.console.core.plan.RunPlan;
+
+/**
+ * Runs {@link RunPlan}s against Fabric on background executors and reports through a {@link RunListener}. Each
+ * run's state changes on a serial executor of its own over the shared scheduler, so a run needs no locks and its
+ * events come out in order; nothing blocks while a job runs (the clients poll asynchronously, honouring
+ * {@code Retry-After}). Thread-safe; {@link #start} returns at once.
+ */
+public final class RunEngine {
+
+    private final EngineServices services;
+    private final PowerBiClient powerBi;
+    private final Supplier<String> runIds;
+
+    /**
+     * @param fabric     the Fabric client for the run's environment
+     * @param powerBi    the Power BI client for the same environment
+     * @param scheduler  where runs do their work and wait; shared by every run
+     * @param clock      the clock events, rows and journal entries are stamped with
+     * @param monitoring where monitoring rows go
+     * @param journal    the write-ahead record of runs
+     * @param runIds     new run ids
+     */
+    public RunEngine(FabricClient fabric, PowerBiClient powerBi, ScheduledExecutorService scheduler, Clock clock,
+            MonitoringSink monitoring, RunJournal journal, Supplier<String> runIds) {
+        this.services = new EngineServices(Objects.requireNonNull(fabric, "fabric"),
+                Objects.requireNonNull(scheduler, "scheduler"), Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(monitoring, "monitoring"), Objects.requireNonNull(journal, "journal"));
+        this.powerBi = Objects.requireNonNull(powerBi, "powerBi");
+        this.runIds = Objects.requireNonNull(runIds, "runIds");
+    }
+
+    /**
+     * Starts running {@code plan} and returns at once; {@code listener} receives the run's events.
+     *
+     * @throws IllegalArgumentException for a re-run whose original run is not in the journal, or whose stage is not
+     *                                  in the plan
+     */
+    public RunHandle start(RunPlan plan, RunListener listener) {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(listener, "listener");
+        Optional<RerunScope> rerun = plan.request().rerun()
+                .map(request -> RerunScope.of(request, plan, services.journal()));
+        RunExecution run = new RunExecution(services, plan, runIds.get(), rerun, listener);
+        run.start();
+        return run;
+    }
+
+    PowerBiClient powerBi() {
+        return powerBi;
+    }
+}

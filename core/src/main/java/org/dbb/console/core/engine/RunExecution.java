@@ -1,0 +1,452 @@
+package org.dbb.console.core.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.dbb.console.core.monitoring.MonitoringRow;
+import org.dbb.console.core.monitoring.MonitoringStatus;
+import org.dbb.console.core.plan.PlannedStage;
+import org.dbb.console.core.plan.PlannedStep;
+import org.dbb.console.core.plan.RunPlan;
+
+/**
+ * One run of a plan: walks the stages in order, keeps the run's state, and is the only place events, journal
+ * entries and monitoring rows are produced. Every method except the {@link RunHandle} ones runs on the run's
+ * {@link SerialExecutor}; the handle methods hand their work to it.
+ */
+final class RunExecution implements RunHandle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
+    /** Fabric usually ends a cancelled job within seconds; after this (in environment time) the console stops waiting. */
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(120);
+    private static final Duration MIN_CANCEL_GRACE = Duration.ofSeconds(1);
+
+    private final EngineServices services;
+    private final RunPlan plan;
+    private final String runId;
+    private final Optional<RerunScope> rerun;
+    private final RunListener listener;
+    private final SerialExecutor serial;
+    private final StateBoard board;
+    private final StepRunner steps;
+    private final CompletableFuture<RunOutcome> completion = new CompletableFuture<>();
+    private final Map<String, JsonNode> variables = new HashMap<>();
+    private final Map<String, StepState> topLevel = new HashMap<>();
+    private final Set<Cancellable> inFlight = new LinkedHashSet<>();
+    private final List<StepKey> failedSteps = new ArrayList<>();
+    private final Scope root;
+    private volatile RunState state = RunState.PENDING;
+    private volatile boolean cancelling;
+    private volatile int refreshCap;
+    private Instant startedAt;
+    private String failedStage;
+
+    RunExecution(EngineServices services, RunPlan plan, String runId, Optional<RerunScope> rerun,
+            RunListener listener) {
+        this.services = services;
+        this.plan = plan;
+        this.runId = runId;
+        this.rerun = rerun;
+        this.listener = listener;
+        this.serial = new SerialExecutor(services.scheduler());
+        this.board = new StateBoard(runId, plan);
+        this.steps = new StepRunner(this);
+        this.root = Scope.root(this);
+        this.startedAt = services.clock().instant();
+    }
+
+    void start() {
+        serial.execute(this::begin);
+    }
+
+    // RunHandle
+
+    @Override
+    public String runId() {
+        return runId;
+    }
+
+    @Override
+    public RunState state() {
+        return state;
+    }
+
+    @Override
+    public CompletableFuture<RunOutcome> completion() {
+        return completion;
+    }
+
+    @Override
+    public void cancel() {
+        serial.execute(() -> {
+            if (state.isTerminal() || cancelling) {
+                return;
+            }
+            cancelling = true;
+            LOG.info("Cancelling run {}", runId);
+            for (Cancellable c : List.copyOf(inFlight)) {
+                c.cancel();
+            }
+        });
+    }
+
+    @Override
+    public void setRefreshConcurrency(int cap) {
+        if (cap < 1) {
+            throw new IllegalArgumentException("the refresh concurrency must be at least 1, was " + cap);
+        }
+        refreshCap = cap;
+        serial.execute(() -> steps.refreshCapChanged(cap));
+    }
+
+    @Override
+    public RunSnapshot snapshot() {
+        return board.snapshot(state);
+    }
+
+    // What step runners use
+
+    RunPlan plan() {
+        return plan;
+    }
+
+    Map<String, JsonNode> variables() {
+        return variables;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    Clock clock() {
+        return services.clock();
+    }
+
+    Instant now() {
+        return services.clock().instant();
+    }
+
+    EngineServices services() {
+        return services;
+    }
+
+    SerialExecutor serial() {
+        return serial;
+    }
+
+    StepRunner steps() {
+        return steps;
+    }
+
+    boolean isCancelling() {
+        return cancelling;
+    }
+
+    /** The cap an operator set during the run, or 0 when none was set. */
+    int refreshCapOverride() {
+        return refreshCap;
+    }
+
+    /** How long to wait for Fabric to end a job after asking it to cancel. */
+    Duration cancelGrace() {
+        Duration scaled = Duration.ofNanos(Math.round(CANCEL_GRACE.toNanos() * plan.timeScale()));
+        return scaled.compareTo(MIN_CANCEL_GRACE) < 0 ? MIN_CANCEL_GRACE : scaled;
+    }
+
+    /** Registers something a cancel must reach; if the run is already cancelling, it is cancelled now. */
+    void track(Cancellable c) {
+        inFlight.add(c);
+        if (cancelling) {
+            c.cancel();
+        }
+    }
+
+    void untrack(Cancellable c) {
+        inFlight.remove(c);
+    }
+
+    /** The outcome of a top-level activity of an earlier stage (or of a stage reused from the original run). */
+    Optional<StepState> topLevelOutcome(String activity) {
+        return Optional.ofNullable(topLevel.get(activity));
+    }
+
+    // State changes, each reported once: board, event
+
+    void stepChanged(StepKey key, StepState to, Optional<WaitReason> wait, int attempt, Optional<String> message) {
+        board.step(key, v -> new RunSnapshot.StepView(key, to, wait, attempt, v.attempts(), v.reusedFrom(),
+                message));
+        emit(new RunEvent.StepStateChanged(runId, now(), key, to, wait, attempt, Optional.empty(), message));
+    }
+
+    void waiting(StepKey key, WaitReason reason, int attempt) {
+        RunSnapshot.StepView view = board.step(key);
+        if (view != null && view.state() == StepState.WAITING && view.waitReason().equals(Optional.of(reason))) {
+            return;
+        }
+        stepChanged(key, StepState.WAITING, Optional.of(reason), attempt, Optional.empty());
+    }
+
+    void running(StepKey key, int attempt) {
+        RunSnapshot.StepView view = board.step(key);
+        if (view != null && view.state() == StepState.RUNNING && view.attempt() == attempt) {
+            return;
+        }
+        stepChanged(key, StepState.RUNNING, Optional.empty(), attempt, Optional.empty());
+    }
+
+    /** The step ended: board, journal (with its output and the variables it set) and event. */
+    void stepEnded(StepKey key, StepResult result) {
+        RunSnapshot.StepView before = board.step(key);
+        int attempt = before == null ? 0 : before.attempt();
+        board.step(key, v -> new RunSnapshot.StepView(key, result.state(), Optional.empty(), attempt, v.attempts(),
+                result.reusedFrom(), result.message()));
+        services.journal().stepEnded(runId, key, result.state(), result.output(), result.variablesSet(),
+                result.reusedFrom(), now());
+        if (key.isTopLevel()) {
+            topLevel.put(key.path(), result.state());
+        }
+        if (result.state() == StepState.FAILED && result.reusedFrom().isEmpty()) {
+            failedSteps.add(key);
+        }
+        emit(new RunEvent.StepStateChanged(runId, now(), key, result.state(), Optional.empty(), attempt,
+                result.reusedFrom(), result.message()));
+    }
+
+    /** A skipped step: its end and its one SKIPPED monitoring row. */
+    void stepSkipped(StepKey key, String reason) {
+        stepEnded(key, new StepResult(StepState.SKIPPED, Optional.empty(), Map.of(), Optional.of(reason),
+                Optional.empty()));
+        Instant at = now();
+        writeRow(key, new MonitoringRow(OptionalLong.empty(), runId, plan.environment(), key.stage(),
+                key.activity(), Optional.empty(), 1, MonitoringStatus.SKIPPED, Optional.empty(), at,
+                Optional.of(at), OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), Optional.of(reason),
+                plan.request().operator()));
+    }
+
+    void attemptStarted(AttemptLog log) {
+        board.step(log.key(), v -> withAttempt(v, log.attempt(), a -> new RunSnapshot.AttemptView(log.attempt(),
+                log.startedAt(), log.jobId(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty())));
+        emit(new RunEvent.AttemptStarted(runId, now(), log.key(), log.attempt(), log.jobId(), log.item()));
+        writeRow(log.key(), row(log, MonitoringStatus.IN_PROGRESS, Optional.empty(), Optional.empty(),
+                Optional.empty()));
+    }
+
+    void attemptEnded(AttemptLog log, AttemptResult result) {
+        Instant at = now();
+        board.step(log.key(), v -> withAttempt(v, log.attempt(), a -> new RunSnapshot.AttemptView(log.attempt(),
+                log.startedAt(), log.jobId(), Optional.of(at), Optional.of(result.status()), result.errorCode(),
+                result.message())));
+        services.journal().attemptEnded(runId, log.key(), log.attempt(), result.status(), result.errorCode(),
+                result.message(), at);
+        emit(new RunEvent.AttemptEnded(runId, at, log.key(), log.attempt(), result.status(), result.errorCode(),
+                result.message(), result.requestId(), Duration.between(log.startedAt(), at)));
+        writeRow(log.key(), row(log, result.status().monitoringStatus(), Optional.of(at), result.errorCode(),
+                result.message()));
+    }
+
+    void breaches(AttemptLog log, List<Breach> breaches) {
+        emit(new RunEvent.BreachesFound(runId, now(), log.key(), breaches));
+        for (Breach breach : breaches) {
+            writeRow(log.key(), row(log, MonitoringStatus.THRESHOLD_BREACH, Optional.of(now()),
+                    Optional.empty(), Optional.of(breach.describe())));
+        }
+    }
+
+    void overrun(StepKey key, String model, Duration elapsed, Duration target) {
+        Instant at = now();
+        emit(new RunEvent.Overrun(runId, at, key, model, elapsed, target));
+        writeRow(key, new MonitoringRow(OptionalLong.empty(), runId, plan.environment(), key.stage(),
+                key.activity(), Optional.of(model), 1, MonitoringStatus.OVERRUN, Optional.empty(), at.minus(elapsed),
+                Optional.of(at), OptionalLong.empty(), OptionalLong.empty(), Optional.empty(),
+                Optional.of("refresh of " + model + " has run " + elapsed + ", longer than its target " + target),
+                plan.request().operator()));
+    }
+
+    // The run's course
+
+    private void begin() {
+        startedAt = now();
+        try {
+            services.journal().runCreated(runId, plan, rerun.map(RerunScope::originalRunId), startedAt);
+        } catch (RuntimeException e) {
+            LOG.error("Run {} not started: the journal refused it", runId, e);
+            end(RunState.FAILED, Optional.of("the run journal could not record the run: " + e.getMessage()));
+            return;
+        }
+        state = RunState.RUNNING;
+        emit(new RunEvent.RunStateChanged(runId, startedAt, RunState.RUNNING, Optional.empty(),
+                rerun.map(RerunScope::originalRunId)));
+        stage(0);
+    }
+
+    private void stage(int index) {
+        List<PlannedStage> stages = plan.stages();
+        if (index == stages.size()) {
+            finish();
+            return;
+        }
+        PlannedStage stage = stages.get(index);
+        RerunScope.StageMode mode = rerun.map(r -> r.mode(index)).orElse(RerunScope.StageMode.RUN);
+        if (cancelling) {
+            notStarted(stage, StepState.CANCELLED, "run cancelled");
+            stage(index + 1);
+        } else if (failedStage != null) {
+            notStarted(stage, StepState.SKIPPED, "stage " + failedStage + " failed");
+            stage(index + 1);
+        } else if (mode == RerunScope.StageMode.SKIP) {
+            notStarted(stage, StepState.SKIPPED, "not part of this re-run");
+            stage(index + 1);
+        } else if (mode == RerunScope.StageMode.REUSE) {
+            reuseStage(stage);
+            stage(index + 1);
+        } else {
+            ReusePolicy reuse = mode == RerunScope.StageMode.RUN_FAILED_ONLY
+                    ? rerun.orElseThrow().succeededSteps() : ReusePolicy.NONE;
+            stageChanged(stage.name(), StepState.RUNNING, Optional.empty(), Optional.empty());
+            new StepGraph(this, stage.name(), null, stage.steps(), root, reuse).start()
+                    .thenAcceptAsync(result -> stageEnded(stage, result, index), serial);
+        }
+    }
+
+    private void stageEnded(PlannedStage stage, StepGraph.Result result, int index) {
+        StepState end = result.cancelled() || cancelling ? StepState.CANCELLED
+                : result.failed() ? StepState.FAILED : StepState.SUCCEEDED;
+        if (end == StepState.FAILED) {
+            failedStage = stage.name();
+        }
+        stageChanged(stage.name(), end, end == StepState.FAILED
+                ? Optional.of(result.failedSteps() + " failed") : Optional.empty(), Optional.empty());
+        stage(index + 1);
+    }
+
+    private void notStarted(PlannedStage stage, StepState end, String reason) {
+        for (PlannedStep step : stage.steps()) {
+            StepKey key = StepKey.of(stage.name(), step.name());
+            stepEnded(key, new StepResult(end, Optional.empty(), Map.of(), Optional.of(reason), Optional.empty()));
+        }
+        stageChanged(stage.name(), end, Optional.of(reason), Optional.empty());
+    }
+
+    private void reuseStage(PlannedStage stage) {
+        RerunScope scope = rerun.orElseThrow();
+        for (PlannedStep step : stage.steps()) {
+            StepKey key = StepKey.of(stage.name(), step.name());
+            Optional<RunRecord.StepRecord> original = scope.original(key);
+            if (original.isPresent() && original.get().state().isPresent()) {
+                reuse(key, original.get(), root, scope.originalRunId());
+            } else {
+                stepEnded(key, new StepResult(StepState.SKIPPED, Optional.empty(), Map.of(),
+                        Optional.of("not in the original run " + scope.originalRunId()), Optional.empty()));
+            }
+        }
+        stageChanged(stage.name(), StepState.SUCCEEDED, Optional.empty(), Optional.of(scope.originalRunId()));
+    }
+
+    /** Ends {@code key} as the original run ended it, restoring its output and the variables it set. */
+    void reuse(StepKey key, RunRecord.StepRecord original, Scope scope, String originalRunId) {
+        original.output().ifPresent(output -> scope.putOutput(key.name(), output));
+        variables.putAll(original.variablesSet());
+        stepEnded(key, new StepResult(original.state().orElseThrow(), original.output(), original.variablesSet(),
+                Optional.of("reused from run " + originalRunId), Optional.of(originalRunId)));
+    }
+
+    Optional<String> originalRunId() {
+        return rerun.map(RerunScope::originalRunId);
+    }
+
+    private void stageChanged(String stage, StepState to, Optional<String> reason, Optional<String> reusedFrom) {
+        board.stage(stage, to, reason);
+        if (to.isTerminal()) {
+            services.journal().stageEnded(runId, stage, to, now());
+        }
+        emit(new RunEvent.StageStateChanged(runId, now(), stage, to, reason, reusedFrom));
+    }
+
+    private void finish() {
+        if (cancelling) {
+            end(RunState.CANCELLED, Optional.of("cancelled by the operator"));
+        } else if (failedStage != null) {
+            end(RunState.FAILED, Optional.of("stage " + failedStage + " failed: " + failedSteps.stream()
+                    .filter(k -> k.stage().equals(failedStage)).map(StepKey::path).toList()));
+        } else {
+            end(RunState.SUCCEEDED, Optional.empty());
+        }
+    }
+
+    private void end(RunState end, Optional<String> message) {
+        Instant at = now();
+        state = end;
+        try {
+            services.journal().runEnded(runId, end, at);
+        } catch (RuntimeException e) {
+            LOG.error("Run {} ended {} but the journal could not record it", runId, end, e);
+        }
+        emit(new RunEvent.RunStateChanged(runId, at, end, message, rerun.map(RerunScope::originalRunId)));
+        completion.complete(new RunOutcome(runId, end, startedAt, at, failedSteps, message,
+                rerun.map(RerunScope::originalRunId)));
+    }
+
+    // Plumbing
+
+    private MonitoringRow row(AttemptLog log, MonitoringStatus status, Optional<Instant> endedAt,
+            Optional<String> errorCode, Optional<String> message) {
+        return new MonitoringRow(OptionalLong.empty(), runId, plan.environment(), log.key().stage(),
+                log.key().activity(), log.item(), log.attempt(), status, log.jobId(), log.startedAt(), endedAt,
+                OptionalLong.empty(), OptionalLong.empty(), errorCode, message, plan.request().operator());
+    }
+
+    private void writeRow(StepKey key, MonitoringRow row) {
+        MonitoringRow stored;
+        try {
+            stored = services.monitoring().append(row);
+        } catch (RuntimeException e) {
+            LOG.warn("Monitoring row for {} ({}) not stored", key, row.status().wireName(), e);
+            emit(new RunEvent.MonitoringWriteFailed(runId, now(), key, "monitoring row " + row.status().wireName()
+                    + " not stored: " + e.getMessage()));
+            return;
+        }
+        emit(new RunEvent.MonitoringRowWritten(runId, now(), stored));
+    }
+
+    private void emit(RunEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("Run listener failed on {} of run {}", event.getClass().getSimpleName(), runId, e);
+        }
+    }
+
+    private static RunSnapshot.StepView withAttempt(RunSnapshot.StepView view, int attempt,
+            UnaryOperator<RunSnapshot.AttemptView> change) {
+        List<RunSnapshot.AttemptView> attempts = new ArrayList<>(view.attempts());
+        int at = -1;
+        for (int i = 0; i < attempts.size(); i++) {
+            if (attempts.get(i).attempt() == attempt) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            attempts.add(change.apply(null));
+        } else {
+            attempts.set(at, change.apply(attempts.get(at)));
+        }
+        return new RunSnapshot.StepView(view.key(), view.state(), view.waitReason(), attempt, attempts,
+                view.reusedFrom(), view.message());
+    }
+}

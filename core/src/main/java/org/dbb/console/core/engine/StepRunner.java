@@ -1,0 +1,174 @@
+package org.dbb.console.core.engine;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.dbb.console.core.expr.ExpressionEvaluationException;
+import org.dbb.console.core.fabric.jobs.JobRequest;
+import org.dbb.console.core.plan.PlannedStep;
+import org.dbb.console.core.plan.StepAction;
+
+/**
+ * Runs one step by its kind and reports how it ended. Fabric jobs and lookups go through an {@link AttemptLoop};
+ * the local kinds (condition, fan-out, variable, pause) make a single attempt. Every attempt writes its start and
+ * end monitoring rows through the run. Used only on the run's serial executor.
+ */
+final class StepRunner {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RunExecution run;
+
+    StepRunner(RunExecution run) {
+        this.run = run;
+    }
+
+    CompletableFuture<StepResult> run(StepKey key, PlannedStep step, Scope scope, ReusePolicy reuse) {
+        StepAction action = step.action();
+        if (action instanceof StepAction.FabricJob job) {
+            return fabricJob(key, step, job, scope);
+        }
+        if (action instanceof StepAction.Lookup lookup) {
+            return new AttemptLoop(run, key, step.retry(), n -> new CallAttempt(run, key, n,
+                    () -> Lookups.answer(run.services().fabric(), run.plan(), lookup),
+                    step.retry().attemptTimeout())).start();
+        }
+        if (action instanceof StepAction.Condition condition) {
+            return condition(key, condition, scope, reuse);
+        }
+        if (action instanceof StepAction.FanOut fanOut) {
+            return new FanOutStep(run, key, fanOut, scope, reuse).start();
+        }
+        if (action instanceof StepAction.SetVariable set) {
+            return setVariable(key, set, scope);
+        }
+        if (action instanceof StepAction.Pause pause) {
+            return pause(key, pause);
+        }
+        if (action instanceof StepAction.SemanticRefresh) {
+            return CompletableFuture.completedFuture(StepResult.failed("semantic refresh through the Power BI API"
+                    + " needs the refresh conductor, which this engine was built without"));
+        }
+        return CompletableFuture.completedFuture(StepResult.failed("the engine cannot run a "
+                + action.getClass().getSimpleName() + " step"));
+    }
+
+    /** An operator changed the refresh concurrency during the run. */
+    void refreshCapChanged(int cap) {
+        // no refresh runs without the conductor; the cap is picked up by run.refreshCapOverride() when one starts
+    }
+
+    private CompletableFuture<StepResult> fabricJob(StepKey key, PlannedStep step, StepAction.FabricJob job,
+            Scope scope) {
+        JobRequest request;
+        try {
+            request = JobRequests.build(job, scope);
+        } catch (ExpressionEvaluationException | IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(failedAtOnce(key, Optional.of(job.item().displayName()),
+                    "InvalidParameters", "parameters of " + job.item().displayName() + " could not be evaluated: "
+                            + e.getMessage()));
+        }
+        return new AttemptLoop(run, key, step.retry(),
+                n -> new JobAttempt(run, key, n, job, request, step.retry().attemptTimeout())).start();
+    }
+
+    private CompletableFuture<StepResult> condition(StepKey key, StepAction.Condition condition, Scope scope,
+            ReusePolicy reuse) {
+        boolean branch;
+        try {
+            JsonNode value = condition.expression().evaluate(scope);
+            if (!value.isBoolean()) {
+                return CompletableFuture.completedFuture(failedAtOnce(key, Optional.empty(), "InvalidExpression",
+                        "the condition " + condition.expression().text() + " must be true or false, was "
+                                + value));
+            }
+            branch = value.booleanValue();
+        } catch (ExpressionEvaluationException e) {
+            return CompletableFuture.completedFuture(failedAtOnce(key, Optional.empty(), "InvalidExpression",
+                    e.getMessage()));
+        }
+        AttemptLog log = begin(key, Optional.empty());
+        ObjectNode output = JSON.createObjectNode().put("ifExpression", branch);
+        return new StepGraph(run, key.stage(), key, branch ? condition.ifTrue() : condition.ifFalse(), scope, reuse)
+                .start().thenApplyAsync(result -> {
+                    String side = branch ? "true" : "false";
+                    if (result.cancelled()) {
+                        return end(log, AttemptResult.of(AttemptStatus.CANCELLED, null, "run cancelled"),
+                                StepResult.cancelled());
+                    }
+                    if (result.failed()) {
+                        String message = "the " + side + " branch failed: " + result.failedSteps();
+                        return end(log, AttemptResult.of(AttemptStatus.FAILED, "BranchFailed", message),
+                                StepResult.failed(message));
+                    }
+                    return end(log, AttemptResult.succeeded(output), StepResult.succeeded(Optional.of(output)));
+                }, run.serial());
+    }
+
+    private CompletableFuture<StepResult> setVariable(StepKey key, StepAction.SetVariable set, Scope scope) {
+        JsonNode value;
+        try {
+            value = set.value().evaluate(scope);
+        } catch (ExpressionEvaluationException e) {
+            return CompletableFuture.completedFuture(failedAtOnce(key, Optional.empty(), "InvalidExpression",
+                    e.getMessage()));
+        }
+        AttemptLog log = begin(key, Optional.empty());
+        ObjectNode output = JSON.createObjectNode().put("name", set.variable());
+        output.set("value", value);
+        run.attemptEnded(log, AttemptResult.succeeded(output));
+        return CompletableFuture.completedFuture(new StepResult(StepState.SUCCEEDED, Optional.of(output),
+                Map.of(set.variable(), value), Optional.empty(), Optional.empty()));
+    }
+
+    private CompletableFuture<StepResult> pause(StepKey key, StepAction.Pause pause) {
+        AttemptLog log = begin(key, Optional.empty());
+        if (pause.duration().isZero() || pause.duration().isNegative()) {
+            return CompletableFuture.completedFuture(end(log, AttemptResult.succeeded(null),
+                    StepResult.succeeded(Optional.empty())));
+        }
+        CompletableFuture<StepResult> done = new CompletableFuture<>();
+        Cancellable[] self = new Cancellable[1];
+        ScheduledFuture<?> timer = run.services().scheduler().schedule(() -> run.serial().execute(() -> {
+            if (!done.isDone()) {
+                run.untrack(self[0]);
+                done.complete(end(log, AttemptResult.succeeded(null), StepResult.succeeded(Optional.empty())));
+            }
+        }), pause.duration().toNanos(), TimeUnit.NANOSECONDS);
+        self[0] = () -> {
+            if (!done.isDone()) {
+                timer.cancel(false);
+                run.untrack(self[0]);
+                done.complete(end(log, AttemptResult.of(AttemptStatus.CANCELLED, null, "run cancelled"),
+                        StepResult.cancelled()));
+            }
+        };
+        run.track(self[0]);
+        return done;
+    }
+
+    private AttemptLog begin(StepKey key, Optional<String> item) {
+        AttemptLog log = new AttemptLog(key, 1, item, run.now(), Optional.empty());
+        run.running(key, 1);
+        run.attemptStarted(log);
+        return log;
+    }
+
+    private StepResult end(AttemptLog log, AttemptResult attempt, StepResult step) {
+        run.attemptEnded(log, attempt);
+        return step;
+    }
+
+    /** A step that fails before any attempt could be made: one attempt, started and failed at once. */
+    private StepResult failedAtOnce(StepKey key, Optional<String> item, String errorCode, String message) {
+        AttemptLog log = begin(key, item);
+        return end(log, AttemptResult.of(AttemptStatus.FAILED, errorCode, message), StepResult.failed(message));
+    }
+}
