@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,10 +22,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param stages         the stages in run order
  * @param timeScale      real seconds per environment second: 1 for Fabric, the scenario's scale for the sandbox
  * @param warnings       things the operator should know that do not stop the run
+ * @param secureParameters the parameters declared {@code securestring}, whose values are never shown or logged
  */
 public record RunPlan(RunRequest request, String environment, String workspaceId, String workspaceName,
                       ItemRef masterPipeline, Map<String, JsonNode> parameters, Map<String, String> variables,
-                      List<PlannedStage> stages, double timeScale, List<String> warnings) {
+                      List<PlannedStage> stages, double timeScale, List<String> warnings,
+                      Set<String> secureParameters) {
 
     public RunPlan {
         Objects.requireNonNull(request, "request");
@@ -36,9 +39,23 @@ public record RunPlan(RunRequest request, String environment, String workspaceId
         variables = Map.copyOf(variables);
         stages = List.copyOf(stages);
         warnings = List.copyOf(warnings);
+        secureParameters = Set.copyOf(secureParameters);
         if (!(timeScale > 0)) {
             throw new IllegalArgumentException("timeScale must be positive");
         }
+    }
+
+    /** A plan without secure parameters. */
+    public RunPlan(RunRequest request, String environment, String workspaceId, String workspaceName,
+                   ItemRef masterPipeline, Map<String, JsonNode> parameters, Map<String, String> variables,
+                   List<PlannedStage> stages, double timeScale, List<String> warnings) {
+        this(request, environment, workspaceId, workspaceName, masterPipeline, parameters, variables, stages,
+                timeScale, warnings, Set.of());
+    }
+
+    /** Whether the value of parameter {@code name} must be masked. */
+    public boolean isSecure(String name) {
+        return secureParameters.contains(name);
     }
 
     /** The stage with this name, ignoring case. */

@@ -10,12 +10,25 @@ import org.dbb.console.core.expr.Expression;
 /** What running a {@link PlannedStep} means: one of the step kinds of the engine. Immutable. */
 public sealed interface StepAction {
 
-    /** Run a Fabric item as a job (Pipeline for Execute/Invoke Pipeline, RunNotebook for notebooks) and wait. */
-    record FabricJob(ItemRef item, String jobType, Map<String, Expression> parameters) implements StepAction {
+    /**
+     * Run a Fabric item as a job (Pipeline for Execute/Invoke Pipeline, RunNotebook for notebooks) and wait.
+     *
+     * @param parameterTypes the declared type of each notebook parameter ({@code string}, {@code int},
+     *                       {@code float}, {@code bool}), which a RunNotebook job sends beside each value; empty for
+     *                       pipelines, whose parameters are plain values
+     */
+    record FabricJob(ItemRef item, String jobType, Map<String, Expression> parameters,
+                     Map<String, String> parameterTypes) implements StepAction {
         public FabricJob {
             Objects.requireNonNull(item, "item");
             Objects.requireNonNull(jobType, "jobType");
             parameters = Map.copyOf(parameters);
+            parameterTypes = Map.copyOf(parameterTypes);
+        }
+
+        /** A job whose parameters carry no declared types (a pipeline). */
+        public FabricJob(ItemRef item, String jobType, Map<String, Expression> parameters) {
+            this(item, jobType, parameters, Map.of());
         }
     }
 
