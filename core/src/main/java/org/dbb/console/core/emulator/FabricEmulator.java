@@ -33,6 +33,14 @@ import org.dbb.console.core.workspace.config.VariableGroupRef;
  */
 public final class FabricEmulator implements AutoCloseable {
 
+    static {
+        // The JDK's HTTP server leaves Nagle's algorithm on unless told otherwise, which holds small answers back
+        // for up to 40 ms each; the property is read once, when the server classes first load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** The page size of Fabric list calls unless the builder says otherwise. */
     public static final int DEFAULT_PAGE_SIZE = 100;
 

@@ -52,6 +52,11 @@ public final class PowerBiClient {
         this.polling = Objects.requireNonNull(polling, "polling");
     }
 
+    /** How this client polls refreshes; callers that re-check a busy model use the same pacing. */
+    public Polling polling() {
+        return polling;
+    }
+
     /** This client reporting waits (throttling, outages, refresh polls) to {@code listener}. */
     public PowerBiClient withWaitListener(WaitListener listener) {
         return new PowerBiClient(transport.withWaitListener(listener), polling);
@@ -123,17 +128,23 @@ public final class PowerBiClient {
 
     /** The latest {@code top} refreshes of the model, newest first, including ones the console did not start. */
     public List<RefreshHistoryEntry> refreshHistory(String groupId, String datasetId, int top) {
+        return Futures.join(refreshHistoryAsync(groupId, datasetId, top));
+    }
+
+    /** {@link #refreshHistory} without blocking the caller. */
+    public CompletableFuture<List<RefreshHistoryEntry>> refreshHistoryAsync(String groupId, String datasetId,
+            int top) {
         if (top < 1) {
             throw new IllegalArgumentException("top must be at least 1");
         }
         // Power BI's OData option is spelled with a literal '$'
         HttpUrl url = refreshes(groupId, datasetId).addEncodedQueryParameter("$top", Integer.toString(top)).build();
-        ApiResponse response = transport.execute(ApiRequest.to(HISTORY, url));
-        return json().toDomain(response, () -> {
-            PowerBiDtos.HistoryDto history = json().read(response, PowerBiDtos.HistoryDto.class);
-            return history.value() == null ? List.of()
-                    : history.value().stream().map(PowerBiDtos.HistoryEntryDto::toDomain).toList();
-        });
+        return transport.executeAsync(ApiRequest.to(HISTORY, url)).thenApply(response -> json().toDomain(response,
+                () -> {
+                    PowerBiDtos.HistoryDto history = json().read(response, PowerBiDtos.HistoryDto.class);
+                    return history.value() == null ? List.<RefreshHistoryEntry>of()
+                            : history.value().stream().map(PowerBiDtos.HistoryEntryDto::toDomain).toList();
+                }));
     }
 
     public void cancelRefresh(String groupId, String datasetId, String refreshId) {
