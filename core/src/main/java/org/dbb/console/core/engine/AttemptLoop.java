@@ -3,6 +3,7 @@ package org.dbb.console.core.engine;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
 
 import dev.failsafe.Failsafe;
@@ -92,7 +93,7 @@ final class AttemptLoop implements Cancellable {
     private StepResult finished(AttemptResult result, Throwable error) {
         run.untrack(this);
         if (error != null) {
-            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
                     ? error.getCause() : error;
             return cause instanceof CancellationException ? StepResult.cancelled()
                     : StepResult.failed("the console failed running the step: " + cause);

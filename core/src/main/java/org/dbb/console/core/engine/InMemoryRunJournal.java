@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -115,7 +117,7 @@ public final class InMemoryRunJournal implements RunJournal {
             this.createdAt = createdAt;
         }
 
-        synchronized void update(java.util.function.Consumer<Entry> change) {
+        synchronized void update(Consumer<Entry> change) {
             if (state == RunState.PENDING) {
                 state = RunState.RUNNING;
             }
@@ -146,7 +148,7 @@ public final class InMemoryRunJournal implements RunJournal {
             this.key = key;
         }
 
-        void replaceAttempt(int attempt, java.util.function.UnaryOperator<RunRecord.AttemptRecord> change,
+        void replaceAttempt(int attempt, UnaryOperator<RunRecord.AttemptRecord> change,
                 Instant at) {
             for (int i = attempts.size() - 1; i >= 0; i--) {
                 if (attempts.get(i).attempt() == attempt) {

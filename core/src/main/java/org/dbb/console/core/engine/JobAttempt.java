@@ -1,5 +1,6 @@
 package org.dbb.console.core.engine;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -39,7 +40,7 @@ final class JobAttempt implements Attempt {
     private final int attempt;
     private final StepAction.FabricJob job;
     private final JobRequest request;
-    private final java.time.Duration timeout;
+    private final Duration timeout;
     private final CompletableFuture<AttemptResult> result = new CompletableFuture<>();
     private FabricClient client;
     private AttemptLog log;
@@ -53,7 +54,7 @@ final class JobAttempt implements Attempt {
     private boolean ended;
 
     JobAttempt(RunExecution run, StepKey key, int attempt, StepAction.FabricJob job, JobRequest request,
-            java.time.Duration timeout) {
+            Duration timeout) {
         this.run = run;
         this.key = key;
         this.attempt = attempt;

@@ -1,6 +1,7 @@
 package org.dbb.console.core.engine;
 
 import java.util.Objects;
+import java.util.Optional;
 
 import org.dbb.console.core.fabric.jobs.JobIdSource;
 import org.dbb.console.core.fabric.jobs.JobInstanceRef;
@@ -27,7 +28,7 @@ public record JobLocation(String workspaceId, String itemId, String jobInstanceI
 
     /** The reference {@code FabricClient.awaitJobAsync} polls, to re-attach to the job. */
     public JobInstanceRef toRef() {
-        return new JobInstanceRef(workspaceId, itemId, jobInstanceId, java.util.Optional.empty(),
+        return new JobInstanceRef(workspaceId, itemId, jobInstanceId, Optional.empty(),
                 JobIdSource.CALLER);
     }
 }

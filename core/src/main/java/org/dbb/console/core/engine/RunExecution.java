@@ -32,7 +32,7 @@ import org.dbb.console.core.plan.RunPlan;
 final class RunExecution implements RunHandle {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
-    /** Fabric usually ends a cancelled job within seconds; after this (in environment time) the console stops waiting. */
+    /** Fabric usually ends a cancelled job within seconds; after this (environment time) the console stops waiting. */
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(120);
     private static final Duration MIN_CANCEL_GRACE = Duration.ofSeconds(1);
 
