@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
                 + " the console window.",
         subcommands = {OpenCommand.class, EmulatorCommand.class, EnvCommand.class, MonitorCommand.class,
                 NotifyCommand.class, ParamsCommand.class, RetryCommand.class, RunCommand.class, SampleCommand.class,
-                ValidateCommand.class, picocli.CommandLine.HelpCommand.class})
+                RunsCommand.class, ValidateCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class DbbCommand implements Runnable {
 
     @Spec

@@ -37,9 +37,7 @@ final class RunSummaryPrinter {
             String elapsed = stageElapsed.containsKey(stage.name()) ? Durations.text(stageElapsed.get(stage.name()))
                     : "-";
             String note = steps.stream().filter(s -> s.state() == StepState.FAILED)
-                    .flatMap(s -> s.attempts().stream().reduce((a, b) -> b).stream()
-                            .map(a -> s.key().path() + ": " + a.errorCode().map(c -> c + " ").orElse("")
-                                    + a.message().orElse("failed")))
+                    .map(RunSummaryPrinter::failure)
                     .findFirst()
                     .or(() -> steps.stream().flatMap(s -> s.reusedFrom().stream()).findFirst()
                             .map(original -> "reused from run " + original))
@@ -57,6 +55,14 @@ final class RunSummaryPrinter {
                     + " --stage \"" + failedStage + "\"");
         }
         out.flush();
+    }
+
+    private static String failure(RunSnapshot.StepView step) {
+        return step.key().path() + ": " + step.attempts().stream().reduce((a, b) -> b)
+                .filter(a -> a.message().isPresent() || a.errorCode().isPresent())
+                .map(a -> a.errorCode().map(c -> c + " ").orElse("") + a.message().orElse(""))
+                .or(step::message)
+                .orElse("failed");
     }
 
     private static String shorten(String text, int max) {
