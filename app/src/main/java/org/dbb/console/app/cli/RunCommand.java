@@ -160,6 +160,10 @@ public final class RunCommand implements Callable<Integer> {
             throw usage("--scenario and --emulator apply to the sandbox only; " + env + " is a Fabric environment");
         }
         RunRequest request = request(ws);
+        // asked before anything is looked up, so a mistyped --env never even signs in to production
+        if (environment.protectedEnv() && !dryRun && !yes && !confirmed(out, err)) {
+            return CommandLineRunner.BAD_USAGE;
+        }
         SandboxOptions sandbox = environment.emulator()
                 ? new SandboxOptions(Optional.ofNullable(emulatorUrl), emulatorUrl != null ? Optional.empty()
                         : Optional.of(ScenarioFiles.read(services, ws, scenarioFile, err)))
@@ -183,9 +187,6 @@ public final class RunCommand implements Callable<Integer> {
                 out.print(services.planPrinter().print(prepared.plan()));
                 out.flush();
                 return 0;
-            }
-            if (environment.protectedEnv() && !yes && !confirmed(out, err)) {
-                return CommandLineRunner.BAD_USAGE;
             }
             return execute(prepared, out, err);
         }
