@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.dbb.console.core.expr.ExpressionParser;
@@ -83,7 +82,7 @@ public final class PlanBuilder {
         LaunchParameters launch = new LaunchParameters(master, request, settings.refresh(), problems);
         DynamicValues values = new DynamicValues(parser, master, problems);
         FixedValues fixed = new FixedValues(values, launch.values(), problems, master);
-        RefreshPlanner refresh = new RefreshPlanner(context, refreshPipeline(pipelines, refreshItem, context),
+        RefreshPlanner refresh = new RefreshPlanner(context, new RefreshPipelineSource(pipelines, refreshItem, context),
                 launch, values);
         StepPlanner steps = new StepPlanner(context, values, fixed, refresh);
 
@@ -106,30 +105,6 @@ public final class PlanBuilder {
                 launch.secure());
     }
 
-    /** Reads the refresh pipeline when a step first needs it, so a run that never refreshes never reads it. */
-    private static Supplier<Optional<DeployedPipeline>> refreshPipeline(DeployedPipelines pipelines,
-                                                                        Optional<Item> item, PlanContext context) {
-        return new Supplier<>() {
-            private Optional<DeployedPipeline> read;
-
-            @Override
-            public Optional<DeployedPipeline> get() {
-                if (read == null) {
-                    read = item.flatMap(pipelines::read);
-                    if (item.isEmpty()) {
-                        String name = context.repo().settings().refresh().pipeline();
-                        context.problems().add(Problem.error(context.repo().settings().file().orElse(
-                                context.repo().root().resolve(ConsoleSettings.FILE_NAME)), 0, 0,
-                                "the refresh pipeline '" + name + "' is not in the repository; set refresh.pipeline"
-                                        + " in " + ConsoleSettings.FILE_NAME + " to one of: "
-                                        + pipelineNames(context.repo())));
-                    }
-                }
-                return read;
-            }
-        };
-    }
-
     private static Map<String, String> variables(DeployedPipeline master) {
         Map<String, String> out = new LinkedHashMap<>();
         for (PipelineVariable variable : master.pipeline().variables().values()) {
@@ -138,7 +113,7 @@ public final class PlanBuilder {
         return out;
     }
 
-    private static String pipelineNames(Workspace repo) {
+    static String pipelineNames(Workspace repo) {
         return repo.items().ofType("DataPipeline").stream().map(Item::displayName).sorted()
                 .collect(Collectors.joining(", "));
     }

@@ -172,9 +172,18 @@ final class RefreshPlanner {
         return Optional.of(new ModelTarget(name, catalog.workspaceId(), dataset.get().id(), target, tables));
     }
 
+    /**
+     * The operator's cap, else the master pipeline's {@code refresh_concurrency} parameter for this environment (the
+     * DBB convention: Fabric cannot read a ForEach's batchCount from a parameter, so the parameter caps the runs the
+     * console conducts), else dbb-console.yml's, else the refresh pipeline's own ForEach.
+     */
     private int cap(Pipeline refresh) {
         if (request.concurrency().isPresent()) {
             return request.concurrency().getAsInt();
+        }
+        JsonNode fromParameter = parameters.get(LaunchParameters.REFRESH_CONCURRENCY);
+        if (fromParameter != null && fromParameter.canConvertToInt() && fromParameter.asInt() >= 1) {
+            return fromParameter.asInt();
         }
         if (settings().concurrency().isPresent()) {
             return settings().concurrency().getAsInt();

@@ -175,7 +175,8 @@ class SamplePlanTest {
         assertThat(model(action, "Sales").target()).isEqualTo(Duration.ofMillis(1_200));
         assertThat(model(action, "Customer360").target()).isEqualTo(Duration.ofMillis(1_800));
         assertThat(model(action, "Operations").tables()).containsExactly("fct_pipeline_runs");
-        assertThat(action.cap()).isEqualTo(1);
+        // the sandbox's refresh_concurrency, set to 2 by parameter.yml, caps the conductor
+        assertThat(action.cap()).isEqualTo(2);
         assertThat(action.perModel()).isEqualTo(new RetrySpec(0, Duration.ofMillis(30), Duration.ofMillis(7_200)));
     }
 
@@ -274,7 +275,7 @@ class SamplePlanTest {
         assertThat(text).contains("    retry     3 retries \u00b7 up to 4 attempts \u00b7 30 ms apart"
                 + " \u00b7 timeout 43.2 seconds");
         assertThat(text).contains("    if true:\n      Clean up retained files  [TridentNotebook]\n");
-        assertThat(text).contains("    refreshes 6 models \u00b7 one at a time");
+        assertThat(text).contains("    refreshes 6 models \u00b7 at most 2 at once");
         assertThat(text).contains("      Finance      target 900 ms \u00b7 dataset " + id("SemanticModel", "Finance"));
         assertThat(text).contains("  semantic_models         [\"Sales\", {\"name\": \"Finance\", \"targetMinutes\": 15}");
         assertThat(new PlanPrinter().print(plan())).isEqualTo(text);
