@@ -35,7 +35,21 @@ import org.dbb.console.app.ConsoleServices;
 import org.dbb.console.app.DaemonThreads;
 import org.dbb.console.core.auth.SignInException;
 import org.dbb.console.core.connect.SandboxOptions;
+import org.dbb.console.core.auth.SettingResolver;
+import org.dbb.console.core.auth.VariableValue;
 import org.dbb.console.core.engine.RunHandle;
+import org.dbb.console.core.engine.RunListener;
+import org.dbb.console.core.engine.RunListeners;
+import org.dbb.console.core.fabric.devops.GroupVariable;
+import org.dbb.console.core.fabric.devops.VariableGroup;
+import org.dbb.console.core.notify.DeliveryListener;
+import org.dbb.console.core.notify.DeliveryOutcome;
+import org.dbb.console.core.notify.NotificationChannel;
+import org.dbb.console.core.notify.NotificationDispatcher;
+import org.dbb.console.core.notify.NotificationSetupException;
+import org.dbb.console.core.notify.RunNotifier;
+import org.dbb.console.core.workspace.config.NotificationSettings;
+import org.dbb.console.core.workspace.config.VariableGroupRef;
 import org.dbb.console.core.engine.RunOutcome;
 import org.dbb.console.core.engine.RunRecord;
 import org.dbb.console.core.fabric.http.FabricApiException;
@@ -188,13 +202,16 @@ public final class RunCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            return execute(prepared, out, err);
+            return execute(prepared, ws.settings().notificationsFor(environment), out, err);
         }
     }
 
-    private int execute(PreparedRun prepared, PrintWriter out, PrintWriter err) {
+    private int execute(PreparedRun prepared, NotificationSettings notifications, PrintWriter out,
+                        PrintWriter err) {
         RunProgressPrinter progress = new RunProgressPrinter(out, prepared.plan(), ZoneId.systemDefault());
-        RunHandle handle = prepared.start(progress);
+        RunListener listener = notifier(prepared, notifications, err).map(notifier -> RunListeners.both(progress, notifier))
+                .orElse(progress);
+        RunHandle handle = prepared.start(listener);
         out.println("Run " + handle.runId() + " in " + env + " (" + prepared.plan().workspaceName() + ", "
                 + prepared.connection().endpointDescription() + ")"
                 + request(prepared).map(r -> ", re-running " + describe(r) + " of run " + r.originalRunId())
@@ -224,6 +241,57 @@ public final class RunCommand implements Callable<Integer> {
             case CANCELLED -> CANCELLED;
             default -> CommandLineRunner.ERRORS_FOUND;
         };
+    }
+
+    /**
+     * The ops-channel notifier, when the environment has a channel. The run goes on without one when its webhook
+     * cannot be resolved, saying why, because a missing channel must never stop a production load.
+     */
+    private Optional<RunListener> notifier(PreparedRun prepared, NotificationSettings settings, PrintWriter err) {
+        EnvironmentSettings env = prepared.connection().settings();
+        try {
+            Map<String, VariableValue> variables = groupVariables(prepared, err);
+            Optional<NotificationChannel> channel = NotificationChannel.resolve(env.name(), settings,
+                    SettingResolver.forEnvironment(env, variables, services.osEnvironment()));
+            if (channel.isEmpty()) {
+                return Optional.empty();
+            }
+            NotificationDispatcher dispatcher = NotificationDispatcher.builder(services.http(), channel.get(),
+                    services.scheduler()).clock(services.clock()).listener(new DeliveryListener() {
+                        @Override
+                        public void failed(DeliveryOutcome.Failed outcome) {
+                            err.println("dbb: could not notify " + outcome.channel() + " of "
+                                    + outcome.notification().title() + ": " + outcome.reason());
+                            err.flush();
+                        }
+                    }).build();
+            return Optional.of(new RunNotifier(env.name(), dispatcher::submit));
+        } catch (NotificationSetupException e) {
+            err.println("dbb: notifications are off for this run: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The environment's variable-group values, for its webhook setting; empty when it has no group. */
+    private static Map<String, VariableValue> groupVariables(PreparedRun prepared, PrintWriter err) {
+        Optional<VariableGroupRef> ref = prepared.connection().settings().variableGroup();
+        if (ref.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            VariableGroup group = prepared.connection().devOps().getVariableGroup(ref.get().organization(),
+                    ref.get().project(), ref.get().groupId());
+            Map<String, VariableValue> values = new LinkedHashMap<>();
+            for (GroupVariable v : group.variables().values()) {
+                v.value().ifPresent(value -> values.put(v.name(), v.secret() ? VariableValue.secret(value)
+                        : VariableValue.plain(value)));
+            }
+            return values;
+        } catch (RuntimeException e) {
+            err.println("dbb: cannot read variable group " + ref.get().groupId() + " for the notification"
+                    + " webhook (" + e.getMessage() + "); using inline and OS variables");
+            return Map.of();
+        }
     }
 
     private static Optional<RerunRequest> request(PreparedRun prepared) {
