@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
+import org.dbb.console.core.engine.refresh.RefreshConductor;
 import org.dbb.console.core.fabric.FabricClient;
-import org.dbb.console.core.fabric.powerbi.PowerBiClient;
 import org.dbb.console.core.monitoring.MonitoringSink;
 import org.dbb.console.core.plan.RunPlan;
 
@@ -20,24 +20,23 @@ import org.dbb.console.core.plan.RunPlan;
 public final class RunEngine {
 
     private final EngineServices services;
-    private final PowerBiClient powerBi;
     private final Supplier<String> runIds;
 
     /**
      * @param fabric     the Fabric client for the run's environment
-     * @param powerBi    the Power BI client for the same environment
+     * @param conductor  the semantic refresh conductor over the same environment's Power BI client
      * @param scheduler  where runs do their work and wait; shared by every run
      * @param clock      the clock events, rows and journal entries are stamped with
      * @param monitoring where monitoring rows go
      * @param journal    the write-ahead record of runs
      * @param runIds     new run ids
      */
-    public RunEngine(FabricClient fabric, PowerBiClient powerBi, ScheduledExecutorService scheduler, Clock clock,
-            MonitoringSink monitoring, RunJournal journal, Supplier<String> runIds) {
+    public RunEngine(FabricClient fabric, RefreshConductor conductor, ScheduledExecutorService scheduler,
+            Clock clock, MonitoringSink monitoring, RunJournal journal, Supplier<String> runIds) {
         this.services = new EngineServices(Objects.requireNonNull(fabric, "fabric"),
+                Objects.requireNonNull(conductor, "conductor"),
                 Objects.requireNonNull(scheduler, "scheduler"), Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(monitoring, "monitoring"), Objects.requireNonNull(journal, "journal"));
-        this.powerBi = Objects.requireNonNull(powerBi, "powerBi");
         this.runIds = Objects.requireNonNull(runIds, "runIds");
     }
 
@@ -55,9 +54,5 @@ public final class RunEngine {
         RunExecution run = new RunExecution(services, plan, runIds.get(), rerun, listener);
         run.start();
         return run;
-    }
-
-    PowerBiClient powerBi() {
-        return powerBi;
     }
 }

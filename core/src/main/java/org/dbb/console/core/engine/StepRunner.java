@@ -1,7 +1,9 @@
 package org.dbb.console.core.engine;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +19,8 @@ import org.dbb.console.core.plan.StepAction;
 
 /**
  * Runs one step by its kind and reports how it ended. Fabric jobs and lookups go through an {@link AttemptLoop};
- * the local kinds (condition, fan-out, variable, pause) make a single attempt. Every attempt writes its start and
+ * semantic refreshes go to the refresh conductor, which retries per model; the local kinds (condition, fan-out,
+ * variable, pause) make a single attempt. Every attempt writes its start and
  * end monitoring rows through the run. Used only on the run's serial executor.
  */
 final class StepRunner {
@@ -25,6 +28,8 @@ final class StepRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunExecution run;
+    /** The refreshes running now; a later one reads the cap from the run when it starts. */
+    private final Set<RefreshStep> refreshes = new LinkedHashSet<>();
 
     StepRunner(RunExecution run) {
         this.run = run;
@@ -52,17 +57,26 @@ final class StepRunner {
         if (action instanceof StepAction.Pause pause) {
             return pause(key, pause);
         }
-        if (action instanceof StepAction.SemanticRefresh) {
-            return CompletableFuture.completedFuture(StepResult.failed("semantic refresh through the Power BI API"
-                    + " needs the refresh conductor, which this engine was built without"));
+        if (action instanceof StepAction.SemanticRefresh refresh) {
+            return new RefreshStep(run, key, refresh, scope, reuse).start();
         }
         return CompletableFuture.completedFuture(StepResult.failed("the engine cannot run a "
                 + action.getClass().getSimpleName() + " step"));
     }
 
-    /** An operator changed the refresh concurrency during the run. */
+    /** An operator changed the refresh concurrency during the run: every refresh running now gets it at once. */
     void refreshCapChanged(int cap) {
-        // no refresh runs without the conductor; the cap is picked up by run.refreshCapOverride() when one starts
+        for (RefreshStep refresh : refreshes) {
+            refresh.setCap(cap);
+        }
+    }
+
+    void refreshStarted(RefreshStep refresh) {
+        refreshes.add(refresh);
+    }
+
+    void refreshEnded(RefreshStep refresh) {
+        refreshes.remove(refresh);
     }
 
     private CompletableFuture<StepResult> fabricJob(StepKey key, PlannedStep step, StepAction.FabricJob job,

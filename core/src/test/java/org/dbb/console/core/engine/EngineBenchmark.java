@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.dbb.console.core.emulator.scenario.Scenario;
+import org.dbb.console.core.engine.refresh.RefreshConductor;
 import org.dbb.console.core.fabric.testing.EmulatorFixture;
 import org.dbb.console.core.monitoring.MonitoringSink;
 import org.dbb.console.core.plan.RunPlan;
@@ -44,8 +45,9 @@ public final class EngineBenchmark {
         try (EmulatorFixture fixture = EmulatorFixture.builder(EmulatorFixture.sample(
                 Files.createTempDirectory("engine-benchmark"))).scenario(Scenario.neutral().withTimeScale(0.001))
                 .start()) {
-            RunEngine engine = new RunEngine(fixture.fabric(), fixture.powerBi(), scheduler, Clock.systemUTC(), sink,
-                    new InMemoryRunJournal(), () -> "bench-" + ids.incrementAndGet());
+            RunEngine engine = new RunEngine(fixture.fabric(),
+                    new RefreshConductor(fixture.powerBi(), scheduler, Clock.systemUTC()), scheduler, Clock.systemUTC(),
+                    sink, new InMemoryRunJournal(), () -> "bench-" + ids.incrementAndGet());
             RunPlan plan = Plans.in(fixture.sandboxId()).stage("Fan", Plans.step("Items", new StepAction.FanOut(
                     TestExpression.literal(labels(items)), BATCH, List.of(
                             Plans.step("Wait", Plans.pause(Duration.ZERO)).build()))).build()).build();

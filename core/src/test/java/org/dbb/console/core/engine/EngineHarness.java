@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dbb.console.core.emulator.scenario.Scenario;
+import org.dbb.console.core.engine.refresh.RefreshConductor;
 import org.dbb.console.core.fabric.jobs.JobInstance;
 import org.dbb.console.core.fabric.testing.EmulatorFixture;
 import org.dbb.console.core.plan.ItemRef;
@@ -35,7 +36,8 @@ final class EngineHarness implements AutoCloseable {
 
     private EngineHarness(Scenario scenario) {
         fabric = EmulatorFixture.builder(sample()).scenario(scenario).start();
-        engine = new RunEngine(fabric.fabric(), fabric.powerBi(), scheduler, Clock.systemUTC(), rows, journal,
+        engine = new RunEngine(fabric.fabric(), new RefreshConductor(fabric.powerBi(), scheduler, Clock.systemUTC()),
+                scheduler, Clock.systemUTC(), rows, journal,
                 () -> "run-" + runs.incrementAndGet());
     }
 
