@@ -16,6 +16,11 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.dbb.console.core.database.EmbeddedDatabase;
+import org.dbb.console.core.journal.JdbcRunJournal;
+import org.dbb.console.core.launch.RunIds;
+import org.dbb.console.core.launch.RunLauncher;
+import org.dbb.console.core.plan.PlanBuilder;
+import org.dbb.console.core.plan.PlanPrinter;
 import org.dbb.console.core.emulator.FabricEmulator;
 import org.dbb.console.core.fabric.http.HttpClients;
 import org.dbb.console.core.fabric.http.HttpTimeouts;
@@ -86,6 +91,10 @@ public final class ConsoleServices implements AutoCloseable {
     private final Object lazyLock = new Object();
     private EmbeddedDatabase database;
     private JdbcMonitoringStore monitoringStore;
+    private JdbcRunJournal runJournal;
+    private RunLauncher runLauncher;
+    private final PlanBuilder planBuilder = new PlanBuilder();
+    private final PlanPrinter planPrinter = new PlanPrinter();
     private boolean closed;
 
     /** Services reading the process's OS environment and reaching Microsoft's cloud. */
@@ -201,6 +210,36 @@ public final class ConsoleServices implements AutoCloseable {
             }
             return monitoringStore;
         }
+    }
+
+    /** The run journal in the embedded database, its schema brought up to date on first use. */
+    public JdbcRunJournal runJournal() {
+        EmbeddedDatabase db = database();
+        synchronized (lazyLock) {
+            if (runJournal == null) {
+                runJournal = JdbcRunJournal.open(db);
+            }
+            return runJournal;
+        }
+    }
+
+    /** Connects, plans and starts runs, writing monitoring rows and the journal to the embedded database. */
+    public RunLauncher runLauncher() {
+        JdbcMonitoringStore monitoring = monitoringStore();
+        JdbcRunJournal journal = runJournal();
+        EnvironmentConnector connections = connector();
+        synchronized (lazyLock) {
+            if (runLauncher == null) {
+                runLauncher = new RunLauncher(connections, planBuilder, monitoring, journal, scheduler(), clock,
+                        new RunIds(clock), osEnvironment);
+            }
+            return runLauncher;
+        }
+    }
+
+    /** The dry-run text of a plan. */
+    public PlanPrinter planPrinter() {
+        return planPrinter;
     }
 
     /** Stops the scheduler and closes the database, if they were made. */

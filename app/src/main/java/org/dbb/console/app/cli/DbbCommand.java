@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
         description = "DBB Console: operate the Data BackBone on Microsoft Fabric. Run without arguments to open"
                 + " the console window.",
         subcommands = {OpenCommand.class, EmulatorCommand.class, EnvCommand.class, MonitorCommand.class,
-                NotifyCommand.class, ParamsCommand.class, RetryCommand.class, SampleCommand.class,
-                ValidateCommand.class, picocli.CommandLine.HelpCommand.class})
+                NotifyCommand.class, ParamsCommand.class, RetryCommand.class, RunCommand.class, SampleCommand.class,
+                RunsCommand.class, ValidateCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class DbbCommand implements Runnable {
 
     @Spec

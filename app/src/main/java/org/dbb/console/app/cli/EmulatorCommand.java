@@ -133,18 +133,7 @@ public final class EmulatorCommand implements Callable<Integer> {
     }
 
     private Scenario scenario(Workspace repository) {
-        if (scenarioFile == null) {
-            return services.scenarioReader().defaultScenario();
-        }
-        Path file = scenarioFile.toAbsolutePath().normalize();
-        String text = TextFile.read(file).text();
-        List<Problem> problems = services.scenarioReader().check(file, text, repository.items());
-        if (problems.stream().anyMatch(Problem::isError)) {
-            throw new InvalidInputException(problems);
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        problems.forEach(p -> err.println(p.format(Cli.currentDirectory())));
-        return services.scenarioReader().parse(file, text);
+        return ScenarioFiles.read(services, repository, scenarioFile, spec.commandLine().getErr());
     }
 
     private void printBanner(PrintWriter out, Workspace repository, Scenario scenario, FabricEmulator emulator) {

@@ -1,0 +1,20 @@
+package org.dbb.console.app.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code dbb runs}: the run history kept in the journal. Holds only its subcommands. */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "The runs the console started, from its run journal: list them, show one.",
+        subcommands = {RunsListCommand.class, RunsShowCommand.class})
+public final class RunsCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

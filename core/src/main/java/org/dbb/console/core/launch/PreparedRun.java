@@ -1,0 +1,45 @@
+package org.dbb.console.core.launch;
+
+import java.util.Objects;
+
+import org.dbb.console.core.connect.EnvironmentConnection;
+import org.dbb.console.core.engine.RunEngine;
+import org.dbb.console.core.engine.RunHandle;
+import org.dbb.console.core.engine.RunListener;
+import org.dbb.console.core.plan.RunPlan;
+
+/**
+ * A run that has been planned against its environment and can be started: the plan (what a dry run prints) and
+ * the connection it will run over. Closing it closes the connection (stopping an in-process sandbox emulator), so
+ * close it only after the run has ended. Thread-safe.
+ */
+public final class PreparedRun implements AutoCloseable {
+
+    private final RunPlan plan;
+    private final EnvironmentConnection connection;
+    private final RunEngine engine;
+
+    PreparedRun(RunPlan plan, EnvironmentConnection connection, RunEngine engine) {
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.engine = Objects.requireNonNull(engine, "engine");
+    }
+
+    public RunPlan plan() {
+        return plan;
+    }
+
+    public EnvironmentConnection connection() {
+        return connection;
+    }
+
+    /** Starts the run on background executors and returns at once. */
+    public RunHandle start(RunListener listener) {
+        return engine.start(plan, listener);
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}
