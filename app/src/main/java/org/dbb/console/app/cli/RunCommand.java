@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,6 +39,7 @@ import org.dbb.console.core.auth.SignInException;
 import org.dbb.console.core.connect.SandboxOptions;
 import org.dbb.console.core.auth.SettingResolver;
 import org.dbb.console.core.auth.VariableValue;
+import org.dbb.console.core.emulator.EmulatedWorkspace;
 import org.dbb.console.core.engine.RunHandle;
 import org.dbb.console.core.engine.RunListener;
 import org.dbb.console.core.engine.RunListeners;
@@ -79,7 +82,11 @@ public final class RunCommand implements Callable<Integer> {
     public static final int CANCELLED = 130;
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(60);
 
+    private static final Duration DELIVERY_GRACE = Duration.ofSeconds(15);
+
     private final ConsoleServices services;
+    /** Notifications handed to the dispatcher; the command waits for them (bounded) before the process exits. */
+    private final List<CompletableFuture<DeliveryOutcome>> deliveries = new CopyOnWriteArrayList<>();
 
     @Spec
     CommandSpec spec;
@@ -236,6 +243,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         new RunSummaryPrinter(out).print(handle.snapshot(), outcome, progress.stageElapsed(), env);
+        awaitDeliveries(out);
         return switch (outcome.state()) {
             case SUCCEEDED -> 0;
             case CANCELLED -> CANCELLED;
@@ -265,7 +273,7 @@ public final class RunCommand implements Callable<Integer> {
                             err.flush();
                         }
                     }).build();
-            return Optional.of(new RunNotifier(env.name(), dispatcher::submit));
+            return Optional.of(new RunNotifier(env.name(), notice -> deliveries.add(dispatcher.submit(notice))));
         } catch (NotificationSetupException e) {
             err.println("dbb: notifications are off for this run: " + e.getMessage());
             return Optional.empty();
@@ -274,7 +282,11 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The environment's variable-group values, for its webhook setting; empty when it has no group. */
     private static Map<String, VariableValue> groupVariables(PreparedRun prepared, PrintWriter err) {
-        Optional<VariableGroupRef> ref = prepared.connection().settings().variableGroup();
+        // the emulator serves the sandbox a variable group of its own, which holds the sandbox's webhook
+        Optional<VariableGroupRef> ref = prepared.connection().settings().variableGroup()
+                .or(() -> prepared.connection().emulator()
+                        .flatMap(e -> e.workspace(prepared.connection().environment()))
+                        .map(EmulatedWorkspace::variableGroup));
         if (ref.isEmpty()) {
             return Map.of();
         }
@@ -292,6 +304,26 @@ public final class RunCommand implements Callable<Integer> {
                     + " webhook (" + e.getMessage() + "); using inline and OS variables");
             return Map.of();
         }
+    }
+
+    private void awaitDeliveries(PrintWriter out) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        try {
+            CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new))
+                    .get(DELIVERY_GRACE.toSeconds(), TimeUnit.SECONDS);
+            long delivered = deliveries.stream().map(CompletableFuture::join)
+                    .filter(o -> o instanceof DeliveryOutcome.Delivered).count();
+            out.println("Notified the ops channel: " + delivered + " of " + deliveries.size() + " notification"
+                    + (deliveries.size() == 1 ? "" : "s") + " delivered.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            out.println("Some notifications were still being delivered after " + DELIVERY_GRACE.toSeconds()
+                    + " s; they are abandoned as the command exits.");
+        }
+        out.flush();
     }
 
     private static Optional<RerunRequest> request(PreparedRun prepared) {

@@ -79,8 +79,8 @@ final class RunProgressPrinter implements RunListener {
         } else if (event instanceof RunEvent.AttemptEnded e) {
             attemptEnded(e);
         } else if (event instanceof RunEvent.Overrun e) {
-            line(e.at(), "  ! " + e.model() + " has refreshed for " + Durations.text(e.elapsed())
-                    + ", over its target of " + Durations.text(e.target()) + " (not cancelled)");
+            line(e.at(), "  ! " + e.model() + " has been refreshing for " + Durations.text(e.elapsed())
+                    + ", past its target of " + Durations.text(e.target()) + " (overrun; it goes on)");
         } else if (event instanceof RunEvent.BreachesFound e) {
             e.breaches().forEach(b -> line(e.at(), "  ! threshold breach: " + b.describe()));
         } else if (event instanceof RunEvent.MonitoringWriteFailed e) {
@@ -140,11 +140,14 @@ final class RunProgressPrinter implements RunListener {
                 }
                 e.reusedFrom().ifPresent(original -> text.append(" (reused from run ").append(original)
                         .append(')'));
-                e.message().ifPresent(m -> text.append(": ").append(m));
+                if (e.reusedFrom().isEmpty()) {
+                    e.message().ifPresent(m -> text.append(": ").append(m));
+                }
                 line(e.at(), text.toString());
             }
         }
-        if (parent != null && refreshes.containsKey(parent) && e.state() != StepState.PENDING) {
+        if (parent != null && refreshes.containsKey(parent) && e.state() != StepState.PENDING
+                && e.state() != StepState.WAITING) {
             line(e.at(), "  " + parent.path() + " " + bar(parent));
         }
     }

@@ -14,6 +14,7 @@ import org.dbb.console.core.connect.EnvironmentConnector;
 import org.dbb.console.core.connect.SandboxOptions;
 import org.dbb.console.core.engine.RunEngine;
 import org.dbb.console.core.engine.RunJournal;
+import org.dbb.console.core.engine.refresh.RefreshConductor;
 import org.dbb.console.core.monitoring.MonitoringSink;
 import org.dbb.console.core.plan.EnvironmentCatalog;
 import org.dbb.console.core.plan.EnvironmentCatalogs;
@@ -76,7 +77,8 @@ public final class RunLauncher {
                                     + " under environments." + env.name() + " in dbb-console.yml")));
             EnvironmentCatalog catalog = EnvironmentCatalogs.fetch(connection.fabric(), env, workspace);
             RunPlan plan = plans.build(repository, catalog, request, connection.timeScale());
-            RunEngine engine = new RunEngine(connection.fabric(), connection.powerBi(), scheduler, clock, monitoring,
+            RunEngine engine = new RunEngine(connection.fabric(),
+                    new RefreshConductor(connection.powerBi(), scheduler, clock), scheduler, clock, monitoring,
                     journal, runIds);
             return new PreparedRun(plan, connection, engine);
         } catch (RuntimeException e) {

@@ -48,19 +48,22 @@ class DefaultScenarioTest {
     }
 
     @Test
-    void salesIsBusyAtStartAndFinanceOverrunsItsTarget() {
+    void salesIsBusyWhenARunLaunchedAtStartReachesTheRefreshStageAndFinanceOverrunsItsTarget() {
         harness = EmulatorHarness.start(temp, defaultAtRealTime());
         String sales = "/v1.0/myorg/groups/" + harness.sandbox() + "/datasets/" + harness.item("SemanticModel", "Sales")
                 + "/refreshes";
         String finance = "/v1.0/myorg/groups/" + harness.sandbox() + "/datasets/"
                 + harness.item("SemanticModel", "Finance") + "/refreshes";
 
+        int free = harness.post(sales, "{\"type\":\"Full\"}").status();
+        harness.advance(16 * 60);
         int busy = harness.post(sales, "{\"type\":\"Full\"}").status();
         String location = harness.post(finance, "{\"type\":\"Full\"}").header("Location");
         harness.advance(15 * 60);
         String atTarget = harness.get(location).json().path("extendedStatus").asText();
         harness.advance(10 * 60);
 
+        assertThat(free).isEqualTo(202);
         assertThat(busy).isEqualTo(400);
         assertThat(atTarget).isEqualTo("InProgress");
         assertThat(harness.get(location).json().path("extendedStatus").asText()).isEqualTo("Completed");
