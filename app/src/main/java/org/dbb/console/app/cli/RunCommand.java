@@ -81,6 +81,8 @@ public final class RunCommand implements Callable<Integer> {
     /** Exit code of a run that was cancelled, as a shell reports a process ended by Ctrl-C. */
     public static final int CANCELLED = 130;
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(60);
+    /** The JVM is already shutting down (SIGTERM): cancel what can be cancelled quickly, then let it go. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private static final Duration DELIVERY_GRACE = Duration.ofSeconds(15);
 
@@ -224,22 +226,28 @@ public final class RunCommand implements Callable<Integer> {
                 + request(prepared).map(r -> ", re-running " + describe(r) + " of run " + r.originalRunId())
                 .orElse(""));
         out.flush();
-        Thread onCtrlC = DaemonThreads.named("dbb-run-cancel-").newThread(() -> cancelAndWait(handle, progress));
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        // SIGTERM and the like still end the JVM; its shutdown then cancels the jobs, as far as it gets
+        Thread onShutdown = DaemonThreads.named("dbb-run-cancel-").newThread(() -> cancelAndWait(handle, progress,
+                SHUTDOWN_GRACE));
+        Runtime.getRuntime().addShutdownHook(onShutdown);
         RunOutcome outcome;
-        try {
+        try (CtrlC ctrlC = CtrlC.onInterrupt(() -> {
+            progress.note(services.clock().instant(), "Ctrl-C: cancelling run " + handle.runId()
+                    + " and the jobs and refreshes it started (press Ctrl-C again to quit at once)…");
+            handle.cancel();
+        })) {
             outcome = handle.completion().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            cancelAndWait(handle, progress);
+            cancelAndWait(handle, progress, CANCEL_GRACE);
             return CANCELLED;
         } catch (ExecutionException e) {
             throw new IllegalStateException("the run ended without an outcome", e.getCause());
         } finally {
             try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                Runtime.getRuntime().removeShutdownHook(onShutdown);
             } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C arrived: the hook is cancelling the run and the JVM exits with 130 when it is done
+                // the JVM is going down: the hook is cancelling the run
             }
         }
         new RunSummaryPrinter(out).print(handle.snapshot(), outcome, progress.stageElapsed(), env);
@@ -338,7 +346,7 @@ public final class RunCommand implements Callable<Integer> {
         };
     }
 
-    private void cancelAndWait(RunHandle handle, RunProgressPrinter progress) {
+    private void cancelAndWait(RunHandle handle, RunProgressPrinter progress, Duration grace) {
         if (handle.completion().isDone()) {
             return;
         }
@@ -346,12 +354,12 @@ public final class RunCommand implements Callable<Integer> {
                 + ": cancelling the jobs and refreshes it started…");
         handle.cancel();
         try {
-            handle.completion().get(CANCEL_GRACE.toSeconds(), TimeUnit.SECONDS);
+            handle.completion().get(grace.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             progress.note(services.clock().instant(), "Gave up waiting for the cancelled jobs after "
-                    + CANCEL_GRACE.toSeconds() + " s; check them in the Fabric monitoring hub");
+                    + grace.toSeconds() + " s; check them in the Fabric monitoring hub");
         }
     }
 
