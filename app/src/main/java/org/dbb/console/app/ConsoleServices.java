@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.dbb.console.core.audit.AuditTrail;
 import org.dbb.console.core.database.EmbeddedDatabase;
 import org.dbb.console.core.journal.JdbcRunJournal;
 import org.dbb.console.core.launch.RunIds;
@@ -92,6 +93,7 @@ public final class ConsoleServices implements AutoCloseable {
     private EmbeddedDatabase database;
     private JdbcMonitoringStore monitoringStore;
     private JdbcRunJournal runJournal;
+    private AuditTrail auditTrail;
     private RunLauncher runLauncher;
     private final PlanBuilder planBuilder = new PlanBuilder();
     private final PlanPrinter planPrinter = new PlanPrinter();
@@ -220,6 +222,17 @@ public final class ConsoleServices implements AutoCloseable {
                 runJournal = JdbcRunJournal.open(db);
             }
             return runJournal;
+        }
+    }
+
+    /** The audit trail of operator interventions in the embedded database, brought up to date on first use. */
+    public AuditTrail auditTrail() {
+        EmbeddedDatabase db = database();
+        synchronized (lazyLock) {
+            if (auditTrail == null) {
+                auditTrail = AuditTrail.open(db);
+            }
+            return auditTrail;
         }
     }
 

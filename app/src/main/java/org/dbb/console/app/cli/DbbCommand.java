@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "DBB Console: operate the Data BackBone on Microsoft Fabric. Run without arguments to open"
                 + " the console window.",
-        subcommands = {OpenCommand.class, EmulatorCommand.class, EnvCommand.class, MonitorCommand.class,
+        subcommands = {OpenCommand.class, AuditCommand.class, EmulatorCommand.class, EnvCommand.class, MonitorCommand.class,
                 NotifyCommand.class, ParamsCommand.class, RetryCommand.class, RunCommand.class, SampleCommand.class,
                 RunsCommand.class, ValidateCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class DbbCommand implements Runnable {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import org.dbb.console.app.ConsoleServices;
+import org.dbb.console.core.audit.AuditAction;
 import org.dbb.console.core.files.TextFile;
 import org.dbb.console.core.files.UnifiedDiff;
 import org.dbb.console.core.problem.Problem;
@@ -48,6 +49,9 @@ public final class ParamsSetCommand implements Runnable {
 
     @Option(names = "--index", paramLabel = "N", description = "Entry number, counted from 1.")
     Integer index;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the audit trail and the release note.")
+    String reason;
 
     @Option(names = "--env", paramLabel = "ENV", description = "Environment whose value to set.")
     String env;
@@ -94,6 +98,12 @@ public final class ParamsSetCommand implements Runnable {
         }
         UnifiedDiff.of(file.toString().replace('\\', '/'), before, result.file().text()).forEach(out::println);
         out.println("Written " + file + "; previous version kept as " + target.getFileName() + ".bak.");
+        Interventions interventions = new Interventions(services, spec.commandLine().getErr());
+        String environment = env != null ? env : addEnv != null ? addEnv : removeEnv != null ? removeEnv
+                : renameEnv != null ? renameEnv : "all";
+        interventions.record(interventions.entry(environment, AuditAction.PARAMETER_EDIT, target.getFileName()
+                        + " " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
+                .withReason(reason));
     }
 
     private ParameterFileEdit edit() {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import org.dbb.console.app.ConsoleServices;
+import org.dbb.console.core.audit.AuditAction;
 import org.dbb.console.core.files.UnifiedDiff;
 import org.dbb.console.core.workspace.Item;
 import org.dbb.console.core.workspace.Workspace;
@@ -59,6 +60,10 @@ public final class RetryCommand implements Runnable {
                 description = "Activity name (top level or nested in ForEach/IfCondition/Switch/Until).")
         String activity;
 
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the audit trail and the release"
+                + " note.")
+        String reason;
+
         @Option(names = "--retry", paramLabel = "N", description = "Retries after the first attempt (0-1000).")
         String retry;
 
@@ -97,10 +102,21 @@ public final class RetryCommand implements Runnable {
                     .forEach(out::println);
             Pipeline after = services.pipelineReader().read(file, pipeline);
             Optional<Activity> changed = after.findByName(activity).stream().findFirst();
+            Interventions interventions = new Interventions(services, spec.commandLine().getErr());
+            interventions.record(interventions.entry("all", AuditAction.RETRY_POLICY_EDIT,
+                            pipeline + " / " + activity)
+                    .withChange(policyText(before.findByName(activity).get(0)),
+                            changed.map(Set::policyText).orElse("removed"))
+                    .withReason(reason));
             changed.ifPresent(a -> out.println(pipeline + " / " + activity + ": "
                     + a.effectivePolicy().retryWording() + ", " + a.effectivePolicy().effectiveRetryIntervalInSeconds()
                     + " s apart, timeout " + a.effectivePolicy().timeoutText().orElse("(Fabric default)")
                     + ". Previous version kept as " + shown.getFileName() + ".bak."));
+        }
+
+        private static String policyText(Activity a) {
+            return a.effectivePolicy().retryWording() + ", " + a.effectivePolicy().effectiveRetryIntervalInSeconds()
+                    + " s apart, timeout " + a.effectivePolicy().timeoutText().orElse("(Fabric default)");
         }
 
         private RetryPolicyUpdate update() {

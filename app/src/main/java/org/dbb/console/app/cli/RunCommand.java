@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
 
 import org.dbb.console.app.ConsoleServices;
 import org.dbb.console.app.DaemonThreads;
+import org.dbb.console.core.audit.AuditAction;
+import org.dbb.console.core.audit.AuditEntry;
 import org.dbb.console.core.auth.SignInException;
 import org.dbb.console.core.connect.SandboxOptions;
 import org.dbb.console.core.auth.SettingResolver;
@@ -129,6 +131,9 @@ public final class RunCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false)
     Rerun rerun;
 
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the audit trail and the release note.")
+    String reason;
+
     @Option(names = "--yes", description = "Confirm a run in a protected environment without typing its name.")
     boolean yes;
 
@@ -221,6 +226,7 @@ public final class RunCommand implements Callable<Integer> {
         RunListener listener = notifier(prepared, notifications, err).map(notifier -> RunListeners.both(progress, notifier))
                 .orElse(progress);
         RunHandle handle = prepared.start(listener);
+        audit(prepared, handle.runId(), err);
         out.println("Run " + handle.runId() + " in " + env + " (" + prepared.plan().workspaceName() + ", "
                 + prepared.connection().endpointDescription() + ")"
                 + request(prepared).map(r -> ", re-running " + describe(r) + " of run " + r.originalRunId())
@@ -235,6 +241,9 @@ public final class RunCommand implements Callable<Integer> {
             progress.note(services.clock().instant(), "Ctrl-C: cancelling run " + handle.runId()
                     + " and the jobs and refreshes it started (press Ctrl-C again to quit at once)…");
             handle.cancel();
+            Interventions interventions = new Interventions(services, err);
+            interventions.record(interventions.entry(env, AuditAction.CANCEL, "run " + handle.runId())
+                    .withRun(handle.runId()).withReason("Ctrl-C at the command line"));
         })) {
             outcome = handle.completion().get();
         } catch (InterruptedException e) {
@@ -332,6 +341,25 @@ public final class RunCommand implements Callable<Integer> {
                     + " s; they are abandoned as the command exits.");
         }
         out.flush();
+    }
+
+    /** Records the launch (or re-run) with what the operator chose, for the release note. */
+    private void audit(PreparedRun prepared, String runId, PrintWriter err) {
+        RunRequest r = prepared.plan().request();
+        Interventions interventions = new Interventions(services, err);
+        Map<String, String> shown = new LinkedHashMap<>();
+        // a securestring parameter's value never reaches the trail
+        r.parameters().forEach((name, value) -> shown.put(name, prepared.plan().isSecure(name) ? "••••••"
+                : value.toString()));
+        String choices = "parameters " + shown + (r.maintenance() ? ", maintenance" : "")
+                + r.models().map(m -> ", models " + String.join(", ", m)).orElse("")
+                + (r.concurrency().isPresent() ? ", concurrency " + r.concurrency().getAsInt() : "");
+        AuditEntry entry = r.rerun()
+                .map(rerun -> interventions.entry(env, AuditAction.RERUN, "run " + rerun.originalRunId() + ": "
+                        + describe(rerun)))
+                .orElseGet(() -> interventions.entry(env, AuditAction.LAUNCH, "run " + runId))
+                .withChange(null, choices).withRun(runId).withReason(reason);
+        interventions.record(entry);
     }
 
     private static Optional<RerunRequest> request(PreparedRun prepared) {
