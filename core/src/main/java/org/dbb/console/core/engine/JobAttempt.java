@@ -47,6 +47,7 @@ final class JobAttempt implements Attempt {
     private final StepAction.FabricJob job;
     private final JobRequest request;
     private final Duration timeout;
+    private final Recorded recorded;
     private final CompletableFuture<AttemptResult> result = new CompletableFuture<>();
     private FabricClient client;
     private AttemptLog log;
@@ -58,7 +59,6 @@ final class JobAttempt implements Attempt {
     private boolean cancelRequested;
     private boolean cancelSent;
     private boolean ended;
-    private final Recorded recorded;
 
     /**
      * What the journal holds about an attempt a stopped console left without an end: when it was about to be

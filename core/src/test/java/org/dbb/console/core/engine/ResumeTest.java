@@ -133,6 +133,45 @@ class ResumeTest {
     }
 
     @Test
+    void aJobStartedWellBeforeTheUnansweredSubmissionIsNotTakenForIt() {
+        try (EngineHarness h = EngineHarness.scenario(SCENARIO)) {
+            Instant at = Instant.now().minusSeconds(1);
+            RunPlan plan = initialisedThenStopped(h, at);
+            JobInstanceRef earlier = startConformDirectly(h);
+            // recorded as about to be submitted beyond the clock-skew margin after that job started
+            Instant submitting = Instant.now().plus(JobAttempt.CLOCK_SKEW).plusSeconds(30);
+            h.journal.attemptSubmitting(RUN_ID, CONFORM, 1, submitting);
+
+            RunOutcome outcome = resume(h, plan, new RecordingListener());
+
+            assertThat(outcome.state()).isEqualTo(RunState.SUCCEEDED);
+            assertThat(h.jobsStarted("nb_silver_conform")).isEqualTo(2);
+            Optional<String> taken = h.journal.find(RUN_ID).orElseThrow().step(CONFORM).orElseThrow().attempts()
+                    .get(0).job().map(JobLocation::jobInstanceId);
+            assertThat(taken).isPresent();
+            assertThat(taken.get()).isNotEqualTo(earlier.jobInstanceId());
+        }
+    }
+
+    @Test
+    void aStageThatFailedBeforeTheStopKeepsItsStateAndLaterStagesAreSkipped() {
+        try (EngineHarness h = EngineHarness.scenario(SCENARIO)) {
+            Instant at = Instant.now().minusSeconds(1);
+            RunPlan plan = initialisedThenStopped(h, at);
+            h.journal.stepEnded(RUN_ID, CONFORM, StepState.FAILED, Optional.empty(), Map.of(), Optional.empty(), at);
+            h.journal.stageEnded(RUN_ID, "Transformation", StepState.FAILED, at);
+
+            RecordingListener events = new RecordingListener();
+            RunOutcome outcome = resume(h, plan, events);
+
+            assertThat(outcome.state()).isEqualTo(RunState.FAILED);
+            assertThat(outcome.failedSteps()).containsExactly(CONFORM);
+            assertThat(events.last("Check")).contains(StepState.SKIPPED);
+            assertThat(h.jobsStarted("nb_silver_conform")).isZero();
+        }
+    }
+
+    @Test
     void stepsThatEndedBeforeTheStopAreNotRunAgain() {
         try (EngineHarness h = EngineHarness.scenario(SCENARIO)) {
             Instant at = Instant.now().minusSeconds(1);
