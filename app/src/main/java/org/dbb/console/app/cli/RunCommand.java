@@ -7,8 +7,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -34,37 +27,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import org.dbb.console.app.ConsoleServices;
-import org.dbb.console.app.DaemonThreads;
 import org.dbb.console.core.audit.AuditAction;
 import org.dbb.console.core.audit.AuditEntry;
-import org.dbb.console.core.auth.SignInException;
 import org.dbb.console.core.connect.SandboxOptions;
-import org.dbb.console.core.auth.SettingResolver;
-import org.dbb.console.core.auth.VariableValue;
-import org.dbb.console.core.emulator.EmulatedWorkspace;
-import org.dbb.console.core.engine.RunHandle;
-import org.dbb.console.core.engine.RunListener;
-import org.dbb.console.core.engine.RunListeners;
-import org.dbb.console.core.fabric.devops.GroupVariable;
-import org.dbb.console.core.fabric.devops.VariableGroup;
-import org.dbb.console.core.notify.DeliveryListener;
-import org.dbb.console.core.notify.DeliveryOutcome;
-import org.dbb.console.core.notify.NotificationChannel;
-import org.dbb.console.core.notify.NotificationDispatcher;
-import org.dbb.console.core.notify.NotificationSetupException;
-import org.dbb.console.core.notify.RunNotifier;
-import org.dbb.console.core.workspace.config.NotificationSettings;
-import org.dbb.console.core.workspace.config.VariableGroupRef;
-import org.dbb.console.core.engine.RunOutcome;
 import org.dbb.console.core.engine.RunRecord;
-import org.dbb.console.core.fabric.http.FabricApiException;
 import org.dbb.console.core.launch.PreparedRun;
-import org.dbb.console.core.plan.PlanException;
 import org.dbb.console.core.plan.RefreshMode;
 import org.dbb.console.core.plan.RerunMode;
 import org.dbb.console.core.plan.RerunRequest;
 import org.dbb.console.core.plan.RunRequest;
-import org.dbb.console.core.problem.Problem;
 import org.dbb.console.core.workspace.Workspace;
 import org.dbb.console.core.workspace.config.EnvironmentSettings;
 
@@ -81,16 +52,9 @@ import org.dbb.console.core.workspace.config.EnvironmentSettings;
 public final class RunCommand implements Callable<Integer> {
 
     /** Exit code of a run that was cancelled, as a shell reports a process ended by Ctrl-C. */
-    public static final int CANCELLED = 130;
-    private static final Duration CANCEL_GRACE = Duration.ofSeconds(60);
-    /** The JVM is already shutting down (SIGTERM): cancel what can be cancelled quickly, then let it go. */
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
-
-    private static final Duration DELIVERY_GRACE = Duration.ofSeconds(15);
+    public static final int CANCELLED = RunDriver.CANCELLED;
 
     private final ConsoleServices services;
-    /** Notifications handed to the dispatcher; the command waits for them (bounded) before the process exits. */
-    private final List<CompletableFuture<DeliveryOutcome>> deliveries = new CopyOnWriteArrayList<>();
 
     @Spec
     CommandSpec spec;
@@ -192,155 +156,25 @@ public final class RunCommand implements Callable<Integer> {
         if (environment.protectedEnv() && !dryRun && !yes && !confirmed(out, err)) {
             return CommandLineRunner.BAD_USAGE;
         }
-        SandboxOptions sandbox = environment.emulator()
-                ? new SandboxOptions(Optional.ofNullable(emulatorUrl), emulatorUrl != null ? Optional.empty()
-                        : Optional.of(ScenarioFiles.read(services, ws, scenarioFile, err)))
-                : SandboxOptions.inProcess();
-        PreparedRun prepared;
-        try {
-            prepared = services.runLauncher().prepare(ws, request, sandbox, Map.of());
-        } catch (PlanException e) {
-            printProblems(err, e.problems());
-            err.println("dbb: the plan has errors; nothing was started");
-            return CommandLineRunner.BAD_USAGE;
-        } catch (SignInException e) {
-            err.println("dbb: cannot sign in to " + env + ": " + e.getMessage());
-            return CommandLineRunner.SIGN_IN_FAILED;
-        } catch (FabricApiException e) {
-            err.println("dbb: cannot plan the run in " + env + ": " + e.getMessage());
-            return CommandLineRunner.ERRORS_FOUND;
+        RunDriver driver = new RunDriver(services, env);
+        SandboxOptions sandbox = driver.sandbox(ws, environment, scenarioFile, emulatorUrl, err);
+        Optional<PreparedRun> planned = driver.prepare(ws, request, sandbox, err);
+        if (planned.isEmpty()) {
+            return driver.failure();
         }
+        PreparedRun prepared = planned.get();
         try (prepared) {
             if (dryRun) {
                 out.print(services.planPrinter().print(prepared.plan()));
                 out.flush();
                 return 0;
             }
-            return execute(prepared, ws.settings().notificationsFor(environment), out, err);
+            return driver.execute(prepared, ws.settings().notificationsFor(environment), prepared::start,
+                    handle -> "Run " + handle.runId() + " in " + env + " (" + prepared.plan().workspaceName() + ", "
+                            + prepared.connection().endpointDescription() + ")"
+                            + request(prepared).map(r -> ", re-running " + describe(r) + " of run "
+                            + r.originalRunId()).orElse(""), runId -> audit(prepared, runId, err), out, err);
         }
-    }
-
-    private int execute(PreparedRun prepared, NotificationSettings notifications, PrintWriter out,
-                        PrintWriter err) {
-        RunProgressPrinter progress = new RunProgressPrinter(out, prepared.plan(), ZoneId.systemDefault());
-        RunListener listener = notifier(prepared, notifications, err).map(notifier -> RunListeners.both(progress, notifier))
-                .orElse(progress);
-        RunHandle handle = prepared.start(listener);
-        audit(prepared, handle.runId(), err);
-        out.println("Run " + handle.runId() + " in " + env + " (" + prepared.plan().workspaceName() + ", "
-                + prepared.connection().endpointDescription() + ")"
-                + request(prepared).map(r -> ", re-running " + describe(r) + " of run " + r.originalRunId())
-                .orElse(""));
-        out.flush();
-        // SIGTERM and the like still end the JVM; its shutdown then cancels the jobs, as far as it gets
-        Thread onShutdown = DaemonThreads.named("dbb-run-cancel-").newThread(() -> cancelAndWait(handle, progress,
-                SHUTDOWN_GRACE));
-        Runtime.getRuntime().addShutdownHook(onShutdown);
-        RunOutcome outcome;
-        try (CtrlC ctrlC = CtrlC.onInterrupt(() -> {
-            progress.note(services.clock().instant(), "Ctrl-C: cancelling run " + handle.runId()
-                    + " and the jobs and refreshes it started (press Ctrl-C again to quit at once)…");
-            handle.cancel();
-            Interventions interventions = new Interventions(services, err);
-            interventions.record(interventions.entry(env, AuditAction.CANCEL, "run " + handle.runId())
-                    .withRun(handle.runId()).withReason("Ctrl-C at the command line"));
-        })) {
-            outcome = handle.completion().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cancelAndWait(handle, progress, CANCEL_GRACE);
-            return CANCELLED;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the run ended without an outcome", e.getCause());
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onShutdown);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is going down: the hook is cancelling the run
-            }
-        }
-        new RunSummaryPrinter(out).print(handle.snapshot(), outcome, progress.stageElapsed(), env);
-        awaitDeliveries(out);
-        return switch (outcome.state()) {
-            case SUCCEEDED -> 0;
-            case CANCELLED -> CANCELLED;
-            default -> CommandLineRunner.ERRORS_FOUND;
-        };
-    }
-
-    /**
-     * The ops-channel notifier, when the environment has a channel. The run goes on without one when its webhook
-     * cannot be resolved, saying why, because a missing channel must never stop a production load.
-     */
-    private Optional<RunListener> notifier(PreparedRun prepared, NotificationSettings settings, PrintWriter err) {
-        EnvironmentSettings env = prepared.connection().settings();
-        try {
-            Map<String, VariableValue> variables = groupVariables(prepared, err);
-            Optional<NotificationChannel> channel = NotificationChannel.resolve(env.name(), settings,
-                    SettingResolver.forEnvironment(env, variables, services.osEnvironment()));
-            if (channel.isEmpty()) {
-                return Optional.empty();
-            }
-            NotificationDispatcher dispatcher = NotificationDispatcher.builder(services.http(), channel.get(),
-                    services.scheduler()).clock(services.clock()).listener(new DeliveryListener() {
-                        @Override
-                        public void failed(DeliveryOutcome.Failed outcome) {
-                            err.println("dbb: could not notify " + outcome.channel() + " of "
-                                    + outcome.notification().title() + ": " + outcome.reason());
-                            err.flush();
-                        }
-                    }).build();
-            return Optional.of(new RunNotifier(env.name(), notice -> deliveries.add(dispatcher.submit(notice))));
-        } catch (NotificationSetupException e) {
-            err.println("dbb: notifications are off for this run: " + e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    /** The environment's variable-group values, for its webhook setting; empty when it has no group. */
-    private static Map<String, VariableValue> groupVariables(PreparedRun prepared, PrintWriter err) {
-        // the emulator serves the sandbox a variable group of its own, which holds the sandbox's webhook
-        Optional<VariableGroupRef> ref = prepared.connection().settings().variableGroup()
-                .or(() -> prepared.connection().emulator()
-                        .flatMap(e -> e.workspace(prepared.connection().environment()))
-                        .map(EmulatedWorkspace::variableGroup));
-        if (ref.isEmpty()) {
-            return Map.of();
-        }
-        try {
-            VariableGroup group = prepared.connection().devOps().getVariableGroup(ref.get().organization(),
-                    ref.get().project(), ref.get().groupId());
-            Map<String, VariableValue> values = new LinkedHashMap<>();
-            for (GroupVariable v : group.variables().values()) {
-                v.value().ifPresent(value -> values.put(v.name(), v.secret() ? VariableValue.secret(value)
-                        : VariableValue.plain(value)));
-            }
-            return values;
-        } catch (RuntimeException e) {
-            err.println("dbb: cannot read variable group " + ref.get().groupId() + " for the notification"
-                    + " webhook (" + e.getMessage() + "); using inline and OS variables");
-            return Map.of();
-        }
-    }
-
-    private void awaitDeliveries(PrintWriter out) {
-        if (deliveries.isEmpty()) {
-            return;
-        }
-        try {
-            CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new))
-                    .get(DELIVERY_GRACE.toSeconds(), TimeUnit.SECONDS);
-            long delivered = deliveries.stream().map(CompletableFuture::join)
-                    .filter(o -> o instanceof DeliveryOutcome.Delivered).count();
-            out.println("Notified the ops channel: " + delivered + " of " + deliveries.size() + " notification"
-                    + (deliveries.size() == 1 ? "" : "s") + " delivered.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            out.println("Some notifications were still being delivered after " + DELIVERY_GRACE.toSeconds()
-                    + " s; they are abandoned as the command exits.");
-        }
-        out.flush();
     }
 
     /** Records the launch (or re-run) with what the operator chose, for the release note. */
@@ -372,23 +206,6 @@ public final class RunCommand implements Callable<Integer> {
             case FROM_STAGE -> "from stage " + r.stage().orElseThrow() + " on";
             case ONLY_FAILED -> "the failed items";
         };
-    }
-
-    private void cancelAndWait(RunHandle handle, RunProgressPrinter progress, Duration grace) {
-        if (handle.completion().isDone()) {
-            return;
-        }
-        progress.note(services.clock().instant(), "Cancelling run " + handle.runId()
-                + ": cancelling the jobs and refreshes it started…");
-        handle.cancel();
-        try {
-            handle.completion().get(grace.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            progress.note(services.clock().instant(), "Gave up waiting for the cancelled jobs after "
-                    + grace.toSeconds() + " s; check them in the Fabric monitoring hub");
-        }
     }
 
     private RunRequest request(Workspace ws) {
@@ -447,10 +264,6 @@ public final class RunCommand implements Callable<Integer> {
             return false;
         }
         return true;
-    }
-
-    private static void printProblems(PrintWriter err, List<Problem> problems) {
-        problems.forEach(p -> err.println(p.format(Cli.currentDirectory())));
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -30,11 +30,26 @@ final class AttemptLoop implements Cancellable {
     private int attempt;
     private boolean cancelled;
 
+    private final int firstAttempt;
+
     AttemptLoop(RunExecution run, StepKey key, RetrySpec spec, IntFunction<Attempt> attempts) {
+        this(run, key, spec, attempts, 1);
+    }
+
+    /**
+     * @param firstAttempt the number of the first attempt this loop makes: above 1 when a resumed run continues a
+     *                     step whose earlier attempts the journal recorded, which count against its retries
+     */
+    AttemptLoop(RunExecution run, StepKey key, RetrySpec spec, IntFunction<Attempt> attempts, int firstAttempt) {
+        if (firstAttempt < 1 || firstAttempt > spec.maxAttempts()) {
+            throw new IllegalArgumentException("attempt " + firstAttempt + " is outside 1.." + spec.maxAttempts());
+        }
         this.run = run;
         this.key = key;
         this.spec = spec;
         this.attempts = attempts;
+        this.firstAttempt = firstAttempt;
+        this.attempt = firstAttempt - 1;
     }
 
     CompletableFuture<StepResult> start() {
@@ -43,7 +58,7 @@ final class AttemptLoop implements Cancellable {
                 .handleResultIf(result -> !result.succeeded())
                 .abortIf(result -> result.status() == AttemptStatus.CANCELLED || !result.retryable()
                         || run.isCancelling())
-                .withMaxRetries(spec.retries())
+                .withMaxRetries(spec.retries() - (firstAttempt - 1))
                 .onRetryScheduled(this::retryScheduled);
         if (spec.interval().compareTo(Duration.ZERO) > 0) {
             policy.withDelay(spec.interval());

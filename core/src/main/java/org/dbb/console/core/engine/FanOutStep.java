@@ -77,7 +77,7 @@ final class FanOutStep implements Cancellable {
         for (int i = 0; i < items.size(); i++) {
             Optional<RunRecord.StepRecord> original = reuse.reusable(keys.get(i));
             if (original.isPresent()) {
-                run.reuse(keys.get(i), original.get(), scope, run.originalRunId().orElseThrow());
+                run.reuse(keys.get(i), original.get(), scope);
                 open--;
             } else {
                 queued.add(i);

@@ -32,6 +32,16 @@ public final class InMemoryRunJournal implements RunJournal {
     }
 
     @Override
+    public void runResumed(String runId, Instant at) {
+        entry(runId).update(e -> {
+            if (e.endedAt.isPresent()) {
+                throw new IllegalStateException("run " + runId + " already ended " + e.state + "; it cannot resume");
+            }
+            e.state = RunState.RUNNING;
+        });
+    }
+
+    @Override
     public void attemptSubmitting(String runId, StepKey step, int attempt, Instant at) {
         entry(runId).update(e -> e.step(step).attempts.add(new RunRecord.AttemptRecord(attempt, at,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),

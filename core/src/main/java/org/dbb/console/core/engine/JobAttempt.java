@@ -1,6 +1,8 @@
 package org.dbb.console.core.engine;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -19,6 +21,8 @@ import org.dbb.console.core.fabric.FabricClient;
 import org.dbb.console.core.fabric.http.ServiceError;
 import org.dbb.console.core.fabric.http.WaitCause;
 import org.dbb.console.core.fabric.http.Waiting;
+import org.dbb.console.core.fabric.jobs.InvokeType;
+import org.dbb.console.core.fabric.jobs.JobIdSource;
 import org.dbb.console.core.fabric.jobs.JobInstance;
 import org.dbb.console.core.fabric.jobs.JobInstanceRef;
 import org.dbb.console.core.fabric.jobs.JobRequest;
@@ -34,6 +38,8 @@ final class JobAttempt implements Attempt {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobAttempt.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How far the console's clock and Fabric's may disagree when matching a job to its submission. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     private final RunExecution run;
     private final StepKey key;
@@ -41,6 +47,7 @@ final class JobAttempt implements Attempt {
     private final StepAction.FabricJob job;
     private final JobRequest request;
     private final Duration timeout;
+    private final Recorded recorded;
     private final CompletableFuture<AttemptResult> result = new CompletableFuture<>();
     private FabricClient client;
     private AttemptLog log;
@@ -53,8 +60,25 @@ final class JobAttempt implements Attempt {
     private boolean cancelSent;
     private boolean ended;
 
+    /**
+     * What the journal holds about an attempt a stopped console left without an end: when it was about to be
+     * submitted and, if Fabric's 202 arrived before the stop, where the job is. Immutable.
+     */
+    record Recorded(Instant submittingAt, Optional<JobLocation> job) {
+    }
+
     JobAttempt(RunExecution run, StepKey key, int attempt, StepAction.FabricJob job, JobRequest request,
             Duration timeout) {
+        this(run, key, attempt, job, request, timeout, null);
+    }
+
+    /**
+     * @param recorded the journal's record of this attempt when a resumed run continues it (the job is found
+     *                 again rather than submitted a second time), or null for a new attempt
+     */
+    JobAttempt(RunExecution run, StepKey key, int attempt, StepAction.FabricJob job, JobRequest request,
+            Duration timeout, Recorded recorded) {
+        this.recorded = recorded;
         this.run = run;
         this.key = key;
         this.attempt = attempt;
@@ -65,16 +89,75 @@ final class JobAttempt implements Attempt {
 
     @Override
     public CompletableFuture<AttemptResult> start() {
-        log = new AttemptLog(key, attempt, Optional.of(job.item().displayName()), run.now(), Optional.empty());
-        // written before the request: after a crash, this entry says a job may exist
-        run.services().journal().attemptSubmitting(run.runId(), key, attempt, log.startedAt());
+        log = new AttemptLog(key, attempt, Optional.of(job.item().displayName()),
+                recorded == null ? run.now() : recorded.submittingAt(), Optional.empty());
+        if (recorded == null) {
+            // written before the request: after a crash, this entry says a job may exist
+            run.services().journal().attemptSubmitting(run.runId(), key, attempt, log.startedAt());
+        }
         run.running(key, attempt);
         client = run.services().fabric().withWaitListener(w -> run.serial().execute(() -> waited(w)));
         timer = run.services().scheduler().schedule(() -> run.serial().execute(this::timedOut), timeout.toNanos(),
                 TimeUnit.NANOSECONDS);
+        if (recorded == null) {
+            submit();
+        } else if (recorded.job().isPresent()) {
+            attach(recorded.job().get().toRef());
+        } else {
+            reconcile();
+        }
+        return result;
+    }
+
+    private void submit() {
         client.runJobAsync(job.item().workspaceId(), job.item().id(), request)
                 .whenCompleteAsync(this::submitted, run.serial());
-        return result;
+    }
+
+    /**
+     * The console stopped between announcing the submission and reading Fabric's answer, so the job may exist:
+     * the newest manual instance of the item started since then (less a clock-skew margin) is taken to be it, and
+     * only when there is none is the job submitted, under the same attempt number. The listing is a blocking read,
+     * so it runs on the scheduler rather than the run's serial executor.
+     */
+    private void reconcile() {
+        String workspaceId = job.item().workspaceId();
+        String itemId = job.item().id();
+        Instant notBefore = recorded.submittingAt().minus(CLOCK_SKEW);
+        CompletableFuture.supplyAsync(() -> client.listJobInstances(workspaceId, itemId), run.services().scheduler())
+                .whenCompleteAsync((instances, error) -> {
+                    if (ended) {
+                        return;
+                    }
+                    if (error != null) {
+                        // not knowing whether the job exists, submitting again could run it twice: fail, no retry
+                        AttemptResult unknown = AttemptResult.failure(unwrap(error));
+                        run.attemptStarted(log);
+                        end(new AttemptResult(AttemptStatus.FAILED, Optional.empty(),
+                                Optional.of("JobOutcomeUnknown"), Optional.of("could not list the jobs of "
+                                + job.item().displayName() + " to find the one submitted before the console"
+                                + " stopped: " + unknown.message().orElse("")), unknown.requestId(), false));
+                        return;
+                    }
+                    Optional<JobInstance> found = instances.stream()
+                            .filter(j -> j.invokeType() == InvokeType.MANUAL)
+                            .filter(j -> j.startTime().map(t -> !t.isBefore(notBefore)).orElse(true))
+                            .max(Comparator.comparing(j -> j.startTime().orElse(Instant.MAX)));
+                    if (found.isPresent()) {
+                        JobInstanceRef ref = new JobInstanceRef(workspaceId, itemId, found.get().id(),
+                                Optional.empty(), JobIdSource.INSTANCE_LIST);
+                        run.services().journal().attemptSubmitted(run.runId(), key, attempt, JobLocation.of(ref),
+                                run.now());
+                        attach(ref);
+                    } else if (timedOut || cancelRequested) {
+                        run.attemptStarted(log);
+                        end(stopped("not submitted"));
+                    } else {
+                        LOG.info("Job of {} attempt {} never reached Fabric before the console stopped; submitting"
+                                + " it now", key, attempt);
+                        submit();
+                    }
+                }, run.serial());
     }
 
     @Override
@@ -92,9 +175,14 @@ final class JobAttempt implements Attempt {
             end(AttemptResult.failure(unwrap(error)));
             return;
         }
+        run.services().journal().attemptSubmitted(run.runId(), key, attempt, JobLocation.of(accepted), run.now());
+        attach(accepted);
+    }
+
+    /** Polls the job until it ends; for a resumed attempt, the job a stopped console submitted. */
+    private void attach(JobInstanceRef accepted) {
         ref = accepted;
         log = log.withJobId(accepted.jobInstanceId());
-        run.services().journal().attemptSubmitted(run.runId(), key, attempt, JobLocation.of(accepted), run.now());
         run.attemptStarted(log);
         run.running(key, attempt);
         poll = client.awaitJobAsync(accepted);

@@ -60,7 +60,7 @@ final class RefreshStep implements Cancellable {
             StepKey modelKey = key.child(model.name());
             Optional<RunRecord.StepRecord> original = reuse.reusable(modelKey);
             if (original.isPresent()) {
-                run.reuse(modelKey, original.get(), scope, run.originalRunId().orElseThrow());
+                run.reuse(modelKey, original.get(), scope);
             } else {
                 targets.add(RefreshTarget.from(model));
             }

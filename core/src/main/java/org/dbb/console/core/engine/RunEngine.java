@@ -1,6 +1,7 @@
 package org.dbb.console.core.engine;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,6 +10,7 @@ import java.util.function.Supplier;
 import org.dbb.console.core.engine.refresh.RefreshConductor;
 import org.dbb.console.core.fabric.FabricClient;
 import org.dbb.console.core.monitoring.MonitoringSink;
+import org.dbb.console.core.plan.PlannedStage;
 import org.dbb.console.core.plan.RunPlan;
 
 /**
@@ -52,6 +54,40 @@ public final class RunEngine {
         Optional<RerunScope> rerun = plan.request().rerun()
                 .map(request -> RerunScope.of(request, plan, services.journal()));
         RunExecution run = new RunExecution(services, plan, runIds.get(), rerun, listener);
+        run.start();
+        return run;
+    }
+
+    /**
+     * Takes over {@code interrupted}, a run an earlier console left without an end, under the same run id, and
+     * returns at once. Steps the record says ended keep that end (their output and variables are restored, not run
+     * again), stages that ended keep their state, a Fabric job whose submission was recorded is polled again rather
+     * than submitted, and an attempt recorded as about to be submitted without Fabric's answer is first looked for
+     * among the item's job instances; only when it is not there is it submitted, as that same attempt. Semantic
+     * models whose refresh had not ended are refreshed again through the conductor (their refresh ids are not yet
+     * re-attached).
+     *
+     * @param plan        the plan made again from {@code interrupted}'s request
+     * @throws IllegalArgumentException when {@code interrupted} already ended or its stages differ from the plan's
+     */
+    public RunHandle resume(RunPlan plan, RunRecord interrupted, RunListener listener) {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(interrupted, "interrupted");
+        Objects.requireNonNull(listener, "listener");
+        if (interrupted.endedAt().isPresent()) {
+            throw new IllegalArgumentException("run " + interrupted.runId() + " already ended " + interrupted.state()
+                    + "; only an interrupted run can resume");
+        }
+        List<String> stages = plan.stages().stream().map(PlannedStage::name).toList();
+        if (!stages.equals(interrupted.stageNames())) {
+            throw new IllegalArgumentException("run " + interrupted.runId() + " had stages "
+                    + interrupted.stageNames() + " but the plan made now has " + stages
+                    + "; the workspace changed since, so the run cannot resume");
+        }
+        Optional<RerunScope> rerun = plan.request().rerun()
+                .map(request -> RerunScope.of(request, plan, services.journal()));
+        RunExecution run = new RunExecution(services, plan, interrupted.runId(), rerun, listener,
+                Optional.of(interrupted));
         run.start();
         return run;
     }

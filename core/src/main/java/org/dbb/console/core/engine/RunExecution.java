@@ -35,6 +35,7 @@ final class RunExecution implements RunHandle {
     /** Fabric usually ends a cancelled job within seconds; after this (environment time) the console stops waiting. */
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(120);
     private static final Duration MIN_CANCEL_GRACE = Duration.ofSeconds(1);
+    static final String RECORDED_BEFORE_STOP = "recorded before the console stopped";
 
     private final EngineServices services;
     private final RunPlan plan;
@@ -55,9 +56,17 @@ final class RunExecution implements RunHandle {
     private volatile int refreshCap;
     private Instant startedAt;
     private String failedStage;
+    /** The journal's record of this run when a console took it over after an earlier one stopped mid-run. */
+    private final Optional<RunRecord> resumed;
 
     RunExecution(EngineServices services, RunPlan plan, String runId, Optional<RerunScope> rerun,
             RunListener listener) {
+        this(services, plan, runId, rerun, listener, Optional.empty());
+    }
+
+    RunExecution(EngineServices services, RunPlan plan, String runId, Optional<RerunScope> rerun,
+            RunListener listener, Optional<RunRecord> resumed) {
+        this.resumed = resumed;
         this.services = services;
         this.plan = plan;
         this.runId = runId;
@@ -211,12 +220,18 @@ final class RunExecution implements RunHandle {
 
     /** The step ended: board, journal (with its output and the variables it set) and event. */
     void stepEnded(StepKey key, StepResult result) {
+        stepEnded(key, result, true);
+    }
+
+    private void stepEnded(StepKey key, StepResult result, boolean journal) {
         RunSnapshot.StepView before = board.step(key);
         int attempt = before == null ? 0 : before.attempt();
         board.step(key, v -> new RunSnapshot.StepView(key, result.state(), Optional.empty(), attempt, v.attempts(),
                 result.reusedFrom(), result.message()));
-        services.journal().stepEnded(runId, key, result.state(), result.output(), result.variablesSet(),
-                result.reusedFrom(), now());
+        if (journal) {
+            services.journal().stepEnded(runId, key, result.state(), result.output(), result.variablesSet(),
+                    result.reusedFrom(), now());
+        }
         if (key.isTopLevel()) {
             topLevel.put(key.path(), result.state());
         }
@@ -281,9 +296,13 @@ final class RunExecution implements RunHandle {
     // The run's course
 
     private void begin() {
-        startedAt = now();
+        startedAt = resumed.map(RunRecord::createdAt).orElseGet(this::now);
         try {
-            services.journal().runCreated(runId, plan, rerun.map(RerunScope::originalRunId), startedAt);
+            if (resumed.isPresent()) {
+                services.journal().runResumed(runId, now());
+            } else {
+                services.journal().runCreated(runId, plan, rerun.map(RerunScope::originalRunId), startedAt);
+            }
         } catch (RuntimeException e) {
             LOG.error("Run {} not started: the journal refused it", runId, e);
             end(RunState.FAILED, Optional.of("the run journal could not record the run: " + e.getMessage()));
@@ -303,7 +322,11 @@ final class RunExecution implements RunHandle {
         }
         PlannedStage stage = stages.get(index);
         RerunScope.StageMode mode = rerun.map(r -> r.mode(index)).orElse(RerunScope.StageMode.RUN);
-        if (cancelling) {
+        Optional<StepState> endedBeforeStop = resumed.map(r -> r.stages().get(stage.name()));
+        if (endedBeforeStop.isPresent()) {
+            resumeEndedStage(stage, endedBeforeStop.get());
+            stage(index + 1);
+        } else if (cancelling) {
             notStarted(stage, StepState.CANCELLED, "run cancelled");
             stage(index + 1);
         } else if (failedStage != null) {
@@ -316,8 +339,10 @@ final class RunExecution implements RunHandle {
             reuseStage(stage);
             stage(index + 1);
         } else {
-            ReusePolicy reuse = mode == RerunScope.StageMode.RUN_FAILED_ONLY
+            ReusePolicy rerunReuse = mode == RerunScope.StageMode.RUN_FAILED_ONLY
                     ? rerun.orElseThrow().succeededSteps() : ReusePolicy.NONE;
+            ReusePolicy reuse = resumed.isEmpty() ? rerunReuse : key -> endedBeforeStop().reusable(key)
+                    .or(() -> rerunReuse.reusable(key));
             stageChanged(stage.name(), StepState.RUNNING, Optional.empty(), Optional.empty());
             new StepGraph(this, stage.name(), null, stage.steps(), root, reuse).start()
                     .thenAcceptAsync(result -> stageEnded(stage, result, index), serial);
@@ -335,6 +360,26 @@ final class RunExecution implements RunHandle {
         stage(index + 1);
     }
 
+    /** A stage that ended before the console stopped keeps its end; its steps show as they were recorded. */
+    private void resumeEndedStage(PlannedStage stage, StepState end) {
+        for (PlannedStep step : stage.steps()) {
+            StepKey key = StepKey.of(stage.name(), step.name());
+            Optional<RunRecord.StepRecord> recorded = recordedBeforeResume(key).filter(s -> s.state().isPresent());
+            if (recorded.isPresent()) {
+                reuse(key, recorded.get(), root);
+            } else {
+                stepEnded(key, new StepResult(end, Optional.empty(), Map.of(), Optional.of(RECORDED_BEFORE_STOP),
+                        Optional.empty()), false);
+            }
+        }
+        if (end == StepState.FAILED) {
+            failedStage = stage.name();
+        }
+        board.stage(stage.name(), end, Optional.of(RECORDED_BEFORE_STOP));
+        emit(new RunEvent.StageStateChanged(runId, now(), stage.name(), end, Optional.of(RECORDED_BEFORE_STOP),
+                Optional.empty()));
+    }
+
     private void notStarted(PlannedStage stage, StepState end, String reason) {
         for (PlannedStep step : stage.steps()) {
             StepKey key = StepKey.of(stage.name(), step.name());
@@ -349,7 +394,7 @@ final class RunExecution implements RunHandle {
             StepKey key = StepKey.of(stage.name(), step.name());
             Optional<RunRecord.StepRecord> original = scope.original(key);
             if (original.isPresent() && original.get().state().isPresent()) {
-                reuse(key, original.get(), root, scope.originalRunId());
+                reuse(key, original.get(), root);
             } else {
                 stepEnded(key, new StepResult(StepState.SKIPPED, Optional.empty(), Map.of(),
                         Optional.of("not in the original run " + scope.originalRunId()), Optional.empty()));
@@ -358,12 +403,35 @@ final class RunExecution implements RunHandle {
         stageChanged(stage.name(), StepState.SUCCEEDED, Optional.empty(), Optional.of(scope.originalRunId()));
     }
 
-    /** Ends {@code key} as the original run ended it, restoring its output and the variables it set. */
-    void reuse(StepKey key, RunRecord.StepRecord original, Scope scope, String originalRunId) {
+    /**
+     * Ends {@code key} as recorded, restoring its output and the variables it set: as the original run ended it for
+     * a re-run, or, for a resumed run, as this same run ended it before the console stopped (already in the journal,
+     * so not written again).
+     */
+    void reuse(StepKey key, RunRecord.StepRecord original, Scope scope) {
         original.output().ifPresent(output -> scope.putOutput(key.name(), output));
         variables.putAll(original.variablesSet());
+        if (resumed.isPresent() && resumed.get().step(key).filter(s -> s.state().isPresent()).isPresent()) {
+            stepEnded(key, new StepResult(original.state().orElseThrow(), original.output(),
+                    original.variablesSet(), Optional.of(RECORDED_BEFORE_STOP), Optional.empty()), false);
+            return;
+        }
+        String originalRunId = originalRunId().orElseThrow();
         stepEnded(key, new StepResult(original.state().orElseThrow(), original.output(), original.variablesSet(),
                 Optional.of("reused from run " + originalRunId), Optional.of(originalRunId)));
+    }
+
+    /** What the journal recorded about {@code key} before the console stopped, when this run was resumed. */
+    Optional<RunRecord.StepRecord> recordedBeforeResume(StepKey key) {
+        return resumed.flatMap(r -> r.step(key));
+    }
+
+    /**
+     * Steps of a resumed run that ended before the console stopped keep that end, whatever it was: running them
+     * again would repeat their work, and the run's course already followed from it.
+     */
+    private ReusePolicy endedBeforeStop() {
+        return key -> recordedBeforeResume(key).filter(s -> s.state().isPresent());
     }
 
     Optional<String> originalRunId() {

@@ -21,6 +21,12 @@ public interface RunJournal {
     /** A run was created from {@code plan}; {@code rerunOf} links a re-run to its original. */
     void runCreated(String runId, RunPlan plan, Optional<String> rerunOf, Instant at);
 
+    /**
+     * A run the console stopped in the middle of goes on under its own id (it was created earlier and never ended);
+     * what follows is recorded against the same run.
+     */
+    void runResumed(String runId, Instant at);
+
     /** Attempt {@code attempt} of {@code step} is about to be sent to Fabric (called before the request). */
     void attemptSubmitting(String runId, StepKey step, int attempt, Instant at);
 

@@ -101,7 +101,7 @@ final class StepGraph implements Cancellable {
         Optional<RunRecord.StepRecord> original = reuse.reusable(node.key);
         if (original.isPresent()) {
             node.started = true;
-            run.reuse(node.key, original.get(), scope, run.originalRunId().orElseThrow());
+            run.reuse(node.key, original.get(), scope);
             node.state = original.get().state().orElseThrow();
             closed();
             return;

@@ -1,5 +1,6 @@
 package org.dbb.console.core.engine;
 
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -89,8 +90,25 @@ final class StepRunner {
                     "InvalidParameters", "parameters of " + job.item().displayName() + " could not be evaluated: "
                             + e.getMessage()));
         }
-        return new AttemptLoop(run, key, step.retry(),
-                n -> new JobAttempt(run, key, n, job, request, step.retry().attemptTimeout())).start();
+        Optional<RunRecord.AttemptRecord> last = run.recordedBeforeResume(key)
+                .flatMap(s -> s.attempts().stream().max(Comparator.comparingInt(
+                        RunRecord.AttemptRecord::attempt)));
+        if (last.isEmpty()) {
+            return new AttemptLoop(run, key, step.retry(),
+                    n -> new JobAttempt(run, key, n, job, request, step.retry().attemptTimeout())).start();
+        }
+        RunRecord.AttemptRecord recorded = last.get();
+        boolean open = recorded.endedAt().isEmpty();
+        int first = open ? recorded.attempt() : recorded.attempt() + 1;
+        if (first > step.retry().maxAttempts()) {
+            // the console stopped after the last attempt ended but before the step did
+            return CompletableFuture.completedFuture(StepResult.failed("attempt " + recorded.attempt() + " ended "
+                    + recorded.status().map(Enum::name).orElse("without a status") + " before the console stopped"
+                    + recorded.message().map(m -> ": " + m).orElse("")));
+        }
+        JobAttempt.Recorded carriedOver = new JobAttempt.Recorded(recorded.submittingAt(), recorded.job());
+        return new AttemptLoop(run, key, step.retry(), n -> new JobAttempt(run, key, n, job, request,
+                step.retry().attemptTimeout(), open && n == first ? carriedOver : null), first).start();
     }
 
     private CompletableFuture<StepResult> condition(StepKey key, StepAction.Condition condition, Scope scope,

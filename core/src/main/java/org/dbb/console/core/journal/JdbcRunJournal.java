@@ -85,6 +85,25 @@ public final class JdbcRunJournal implements RunJournal {
     }
 
     @Override
+    public void runResumed(String runId, Instant at) {
+        int changed;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("""
+                     UPDATE journal.runs SET state = ?, resumed_at = ? WHERE run_id = ? AND ended_at IS NULL""")) {
+            s.setString(1, RunState.RUNNING.name());
+            s.setObject(2, utc(at));
+            s.setString(3, runId);
+            changed = s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record that run " + runId + " resumed", e);
+        }
+        if (changed != 1) {
+            throw new IllegalStateException("run " + runId + " is not an interrupted run in the journal; it cannot"
+                    + " resume");
+        }
+    }
+
+    @Override
     public void attemptSubmitting(String runId, StepKey step, int attempt, Instant at) {
         ensureStep(runId, step);
         update("record that " + step + " attempt " + attempt + " is being submitted", """

@@ -6,6 +6,7 @@ import org.dbb.console.core.connect.EnvironmentConnection;
 import org.dbb.console.core.engine.RunEngine;
 import org.dbb.console.core.engine.RunHandle;
 import org.dbb.console.core.engine.RunListener;
+import org.dbb.console.core.engine.RunRecord;
 import org.dbb.console.core.plan.RunPlan;
 
 /**
@@ -36,6 +37,14 @@ public final class PreparedRun implements AutoCloseable {
     /** Starts the run on background executors and returns at once. */
     public RunHandle start(RunListener listener) {
         return engine.start(plan, listener);
+    }
+
+    /**
+     * Takes over {@code interrupted} (a run an earlier console left without an end) under its own id and returns
+     * at once; see {@link RunEngine#resume}.
+     */
+    public RunHandle resume(RunRecord interrupted, RunListener listener) {
+        return engine.resume(plan, interrupted, listener);
     }
 
     @Override

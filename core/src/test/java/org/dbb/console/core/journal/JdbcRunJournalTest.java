@@ -1,6 +1,7 @@
 package org.dbb.console.core.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -73,6 +74,31 @@ class JdbcRunJournalTest {
                 assertThat(a.status()).isEmpty();
             });
             assertThat(journal.interrupted()).extracting(RunSummary::runId).containsExactly("run-2");
+        }
+    }
+
+    @Test
+    void aResumedRunGoesOnUnderItsIdAndOnlyAnInterruptedRunCanResume() {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dir.resolve("db"))) {
+            JdbcRunJournal journal = JdbcRunJournal.open(db);
+            journal.runCreated("run-3", plan(request()), Optional.empty(), T0);
+            journal.attemptSubmitting("run-3", TRANSFORM, 1, T0.plusSeconds(1));
+
+            journal.runResumed("run-3", T0.plusSeconds(60));
+            journal.attemptSubmitted("run-3", TRANSFORM, 1, new JobLocation("ws", "item", "job-7"),
+                    T0.plusSeconds(61));
+            journal.runEnded("run-3", RunState.SUCCEEDED, T0.plusSeconds(90));
+
+            RunRecord record = journal.find("run-3").orElseThrow();
+            assertThat(record.createdAt()).isEqualTo(T0);
+            assertThat(record.state()).isEqualTo(RunState.SUCCEEDED);
+            assertThat(record.step(TRANSFORM).orElseThrow().attempts()).singleElement()
+                    .satisfies(a -> assertThat(a.job()).contains(new JobLocation("ws", "item", "job-7")));
+            assertThat(journal.interrupted()).isEmpty();
+            assertThatThrownBy(() -> journal.runResumed("run-3", T0.plusSeconds(99)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot resume");
+            assertThatThrownBy(() -> journal.runResumed("run-404", T0))
+                    .isInstanceOf(IllegalStateException.class);
         }
     }
 
