@@ -74,13 +74,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--maintenance", description = "Run the optional maintenance stage.")
     boolean maintenance;
 
-    @Option(names = "--models", paramLabel = "A,B,...", split = ",",
+    @Option(names = "--models", paramLabel = "MODEL", split = ",",
             description = "Only refresh these semantic models (default: every model the refresh parameter lists).")
     List<String> models;
 
     @Option(names = "--concurrency", paramLabel = "N",
-            description = "At most N semantic model refreshes at once (default: dbb-console.yml, else the refresh"
-                    + " pipeline's ForEach).")
+            description = "At most N semantic model refreshes at once (default: the master pipeline's"
+                    + " refresh_concurrency for the environment, else dbb-console.yml, else the refresh pipeline's"
+                    + " ForEach).")
     Integer concurrency;
 
     @Option(names = "--refresh-via-pipeline",

@@ -94,6 +94,12 @@ final class RunDriver {
             failure = CommandLineRunner.BAD_USAGE;
         } catch (SignInException e) {
             err.println("dbb: cannot sign in to " + env + ": " + e.getMessage());
+            if (e.failure().needsSignIn()) {
+                // the command line never opens a browser or asks for a device code on its own
+                err.println("dbb: the command line uses a remembered sign-in or a non-interactive method and never"
+                        + " opens a browser: give " + env + " `auth: azure-cli` (after `az login`) or"
+                        + " `auth: service-principal` in dbb-console.yml to run it from here");
+            }
             failure = CommandLineRunner.SIGN_IN_FAILED;
         } catch (FabricApiException e) {
             err.println("dbb: cannot plan the run in " + env + ": " + e.getMessage());
