@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,15 +25,11 @@ import picocli.CommandLine.Spec;
 
 import org.dbb.console.app.ConsoleServices;
 import org.dbb.console.app.DaemonThreads;
-import org.dbb.console.core.auth.EmulatorTokens;
 import org.dbb.console.core.auth.SettingResolver;
 import org.dbb.console.core.auth.VariableValue;
+import org.dbb.console.core.connect.EnvironmentConnection;
+import org.dbb.console.core.connect.SandboxOptions;
 import org.dbb.console.core.emulator.FabricEmulator;
-import org.dbb.console.core.fabric.devops.AzureDevOpsClient;
-import org.dbb.console.core.fabric.devops.GroupVariable;
-import org.dbb.console.core.fabric.devops.VariableGroup;
-import org.dbb.console.core.fabric.http.ApiTransport;
-import org.dbb.console.core.fabric.http.ServiceEndpoints;
 import org.dbb.console.core.notify.DeliveryOutcome;
 import org.dbb.console.core.notify.DeliveryPolicy;
 import org.dbb.console.core.notify.Notification;
@@ -44,7 +39,6 @@ import org.dbb.console.core.notify.NotificationSetupException;
 import org.dbb.console.core.workspace.Workspace;
 import org.dbb.console.core.workspace.config.EnvironmentSettings;
 import org.dbb.console.core.workspace.config.NotificationSettings;
-import org.dbb.console.core.workspace.config.VariableGroupRef;
 
 /**
  * {@code dbb notify test}: posts one sample notification to an environment's channel and prints whether it was
@@ -130,14 +124,12 @@ public final class NotifyTestCommand implements Callable<Integer> {
 
     private int sendInSandbox(Workspace ws, EnvironmentSettings settings, NotificationSettings notifications,
                               ScheduledExecutorService delivery) throws InterruptedException {
-        ExecutorService handlers = Executors.newFixedThreadPool(2, DaemonThreads.named("dbb-notify-emulator-"));
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
-                DaemonThreads.named("dbb-notify-emulator-timer-"));
-        try (FabricEmulator emulator = FabricEmulator.builder(ws).handlerExecutor(handlers).scheduler(timers)
-                .build()) {
-            emulator.start();
-            SettingResolver resolver = SettingResolver.forEnvironment(settings,
-                    variableGroup(emulator, delivery), osEnvironment);
+        SandboxOptions sandbox = new SandboxOptions(Optional.empty(),
+                Optional.of(services.scenarioReader().defaultScenario()));
+        try (EnvironmentConnection connection = services.connector().connect(ws, env, sandbox, Map.of())) {
+            FabricEmulator emulator = connection.emulator().orElseThrow();
+            SettingResolver resolver = SettingResolver.forEnvironment(settings, connection.variableGroupValues(),
+                    osEnvironment);
             NotificationChannel channel = NotificationChannel.resolve(env, notifications, resolver)
                     .orElseGet(() -> NotificationChannel.of(notifications.kind(), emulator.webhookUrl(SANDBOX_SINK)));
             int exit = send(channel, delivery);
@@ -147,24 +139,7 @@ public final class NotifyTestCommand implements Callable<Integer> {
                         + posts + (posts == 1 ? " post." : " posts."));
             }
             return exit;
-        } finally {
-            handlers.shutdownNow();
-            timers.shutdownNow();
         }
-    }
-
-    /** The sandbox's variable group as the emulator serves it, read with the same client as a real one. */
-    private Map<String, VariableValue> variableGroup(FabricEmulator emulator, ScheduledExecutorService scheduler) {
-        VariableGroupRef ref = emulator.workspace(env).orElseThrow().variableGroup();
-        ApiTransport transport = ApiTransport.builder(services.http(), new EmulatorTokens(env), scheduler)
-                .environment(env).endpoints(ServiceEndpoints.emulator(URI.create(emulator.baseUrl()))).build();
-        VariableGroup group = new AzureDevOpsClient(transport).getVariableGroup(ref.organization(), ref.project(),
-                ref.groupId());
-        Map<String, VariableValue> values = new LinkedHashMap<>();
-        for (GroupVariable v : group.variables().values()) {
-            v.value().ifPresent(value -> values.put(v.name(), new VariableValue(value, v.secret())));
-        }
-        return values;
     }
 
     private static Map<String, VariableValue> inlineVariables(EnvironmentSettings settings) {

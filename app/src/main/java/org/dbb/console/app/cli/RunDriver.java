@@ -196,26 +196,11 @@ final class RunDriver {
 
     /** The environment's variable-group values, for its webhook setting; empty when it has no group. */
     private static Map<String, VariableValue> groupVariables(PreparedRun prepared, PrintWriter err) {
-        // the emulator serves the sandbox a variable group of its own, which holds the sandbox's webhook
-        Optional<VariableGroupRef> ref = prepared.connection().settings().variableGroup()
-                .or(() -> prepared.connection().emulator()
-                        .flatMap(e -> e.workspace(prepared.connection().environment()))
-                        .map(EmulatedWorkspace::variableGroup));
-        if (ref.isEmpty()) {
-            return Map.of();
-        }
         try {
-            VariableGroup group = prepared.connection().devOps().getVariableGroup(ref.get().organization(),
-                    ref.get().project(), ref.get().groupId());
-            Map<String, VariableValue> values = new LinkedHashMap<>();
-            for (GroupVariable v : group.variables().values()) {
-                v.value().ifPresent(value -> values.put(v.name(), v.secret() ? VariableValue.secret(value)
-                        : VariableValue.plain(value)));
-            }
-            return values;
+            return prepared.connection().variableGroupValues();
         } catch (RuntimeException e) {
-            err.println("dbb: cannot read variable group " + ref.get().groupId() + " for the notification"
-                    + " webhook (" + e.getMessage() + "); using inline and OS variables");
+            err.println("dbb: cannot read the variable group of " + prepared.connection().environment()
+                    + " for the notification webhook (" + e.getMessage() + "); using inline and OS variables");
             return Map.of();
         }
     }

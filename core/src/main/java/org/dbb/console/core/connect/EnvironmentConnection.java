@@ -1,14 +1,21 @@
 package org.dbb.console.core.connect;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.dbb.console.core.auth.EnvironmentTokens;
+import org.dbb.console.core.auth.VariableValue;
+import org.dbb.console.core.emulator.EmulatedWorkspace;
 import org.dbb.console.core.emulator.FabricEmulator;
 import org.dbb.console.core.fabric.FabricClient;
 import org.dbb.console.core.fabric.devops.AzureDevOpsClient;
+import org.dbb.console.core.fabric.devops.GroupVariable;
+import org.dbb.console.core.fabric.devops.VariableGroup;
 import org.dbb.console.core.fabric.powerbi.PowerBiClient;
 import org.dbb.console.core.workspace.config.EnvironmentSettings;
+import org.dbb.console.core.workspace.config.VariableGroupRef;
 
 /**
  * The console's line to one environment: the Fabric, Power BI and Azure DevOps clients signed in for it, the
@@ -79,6 +86,26 @@ public final class EnvironmentConnection implements AutoCloseable {
     /** The emulator this connection started in-process, if it did. */
     public Optional<FabricEmulator> emulator() {
         return emulator;
+    }
+
+    /**
+     * The values of the environment's Azure DevOps variable group, for {@code $ENV:NAME} settings; for the sandbox,
+     * the group its in-process emulator serves. Secret values never come from Azure DevOps and are left out, so
+     * they resolve from the OS environment. Empty when there is no group. Blocks on the network.
+     */
+    public Map<String, VariableValue> variableGroupValues() {
+        Optional<VariableGroupRef> ref = settings.variableGroup()
+                .or(() -> emulator.flatMap(e -> e.workspace(settings.name())).map(EmulatedWorkspace::variableGroup));
+        if (ref.isEmpty()) {
+            return Map.of();
+        }
+        VariableGroup group = devOps.getVariableGroup(ref.get().organization(), ref.get().project(),
+                ref.get().groupId());
+        Map<String, VariableValue> values = new LinkedHashMap<>();
+        for (GroupVariable v : group.variables().values()) {
+            v.value().ifPresent(value -> values.put(v.name(), new VariableValue(value, v.secret())));
+        }
+        return values;
     }
 
     @Override

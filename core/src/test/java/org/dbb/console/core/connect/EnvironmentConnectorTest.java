@@ -65,6 +65,17 @@ class EnvironmentConnectorTest {
     }
 
     @Test
+    void theSandboxVariableGroupComesFromItsEmulatorWithTheWebhookTheSettingsReferTo() {
+        Workspace repo = EmulatorFixture.sample(dir);
+        try (EnvironmentConnection sandbox = connector().connect(repo, "sandbox",
+                new SandboxOptions(Optional.empty(), Optional.of(Scenario.neutral())), Map.of())) {
+            assertThat(sandbox.variableGroupValues()).containsKey("DBB_TEAMS_WEBHOOK");
+            assertThat(sandbox.variableGroupValues().get("DBB_TEAMS_WEBHOOK").value())
+                    .startsWith(sandbox.emulator().orElseThrow().baseUrl() + "/_emulator/webhooks/");
+        }
+    }
+
+    @Test
     void aRunningEmulatorIsReachedByItsUrlAndItsTimeScaleIsReadFromIt() {
         Workspace repo = EmulatorFixture.sample(dir);
         FabricEmulator standalone = FabricEmulator.builder(repo).scenario(Scenario.neutral().withTimeScale(0.25))
