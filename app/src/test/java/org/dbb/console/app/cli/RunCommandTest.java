@@ -2,10 +2,7 @@ package org.dbb.console.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -18,8 +15,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.dbb.console.app.ConsoleServices;
-import org.dbb.console.core.files.DataDirectories;
-import org.dbb.console.core.sample.SampleWorkspace;
 
 /**
  * {@code dbb run} end to end on the sample workspace: the real engine, the real clients and the sandbox emulator
@@ -51,42 +46,36 @@ class RunCommandTest {
     @TempDir
     Path temp;
 
+    private SampleWorkspaceCli cli;
     private Path workspace;
     private ConsoleServices services;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeEach
     void sample() {
-        workspace = temp.resolve("dbb");
-        new SampleWorkspace().exportTo(workspace);
-        services = new ConsoleServices(new DataDirectories(temp.resolve("data")));
+        cli = new SampleWorkspaceCli(temp);
+        workspace = cli.workspace();
+        services = cli.services();
     }
 
     @AfterEach
     void close() {
-        services.close();
+        cli.close();
     }
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        return new CommandLineRunner(services, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return cli.run(args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return cli.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.err();
     }
 
-    private Path scenario(String name, String yaml) throws IOException {
-        Path file = temp.resolve(name);
-        Files.writeString(file, yaml);
-        return file;
+    private Path scenario(String name, String yaml) {
+        return Path.of(cli.scenario(name, yaml));
     }
 
     @Test

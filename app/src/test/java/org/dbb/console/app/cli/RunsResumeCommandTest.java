@@ -2,10 +2,7 @@ package org.dbb.console.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,7 +22,6 @@ import org.dbb.console.core.emulator.scenario.Scenario;
 import org.dbb.console.core.engine.RunRecord;
 import org.dbb.console.core.engine.RunState;
 import org.dbb.console.core.engine.StepKey;
-import org.dbb.console.core.files.DataDirectories;
 import org.dbb.console.core.journal.RunQuery;
 import org.dbb.console.core.launch.PreparedRun;
 import org.dbb.console.core.plan.PlannedStage;
@@ -34,7 +30,6 @@ import org.dbb.console.core.plan.RefreshMode;
 import org.dbb.console.core.plan.RunPlan;
 import org.dbb.console.core.plan.RunRequest;
 import org.dbb.console.core.plan.StepAction;
-import org.dbb.console.core.sample.SampleWorkspace;
 
 /** {@code dbb runs resume} on the sample workspace against the in-process sandbox emulator. */
 @Timeout(120)
@@ -45,36 +40,32 @@ class RunsResumeCommandTest {
     @TempDir
     Path temp;
 
+    private SampleWorkspaceCli cli;
     private Path workspace;
     private ConsoleServices services;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeEach
     void sample() {
-        workspace = temp.resolve("dbb");
-        new SampleWorkspace().exportTo(workspace);
-        services = new ConsoleServices(new DataDirectories(temp.resolve("data")));
+        cli = new SampleWorkspaceCli(temp);
+        workspace = cli.workspace();
+        services = cli.services();
     }
 
     @AfterEach
     void close() {
-        services.close();
+        cli.close();
     }
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        return new CommandLineRunner(services, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return cli.run(args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return cli.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.err();
     }
 
     @Test
