@@ -1,0 +1,45 @@
+package org.dbb.console.app.shell;
+
+import java.nio.file.Path;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import org.dbb.console.core.workspace.Workspace;
+
+/**
+ * What every page of the window shares: the open workspace repository (null until loaded) and the selected
+ * environment (null when none). The workspace screen sets them; the other pages' view models observe them. Use on
+ * the FX thread (view-model tests use it from their own thread, without a toolkit).
+ */
+public final class ConsoleSession {
+
+    private final ObjectProperty<Path> root = new SimpleObjectProperty<>(this, "root");
+    private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(this, "workspace");
+    private final StringProperty environment = new SimpleStringProperty(this, "environment");
+
+    /** The repository folder being opened or open. */
+    public ObjectProperty<Path> rootProperty() {
+        return root;
+    }
+
+    /** The loaded repository; null while loading or when it failed to load. */
+    public ObjectProperty<Workspace> workspaceProperty() {
+        return workspace;
+    }
+
+    /** The selected environment's name, as in {@code dbb-console.yml}. */
+    public StringProperty environmentProperty() {
+        return environment;
+    }
+
+    public Workspace workspace() {
+        return workspace.get();
+    }
+
+    public String environment() {
+        return environment.get();
+    }
+}
