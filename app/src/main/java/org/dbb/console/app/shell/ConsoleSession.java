@@ -10,8 +10,8 @@ import javafx.beans.property.StringProperty;
 import org.dbb.console.core.workspace.Workspace;
 
 /**
- * What every page of the window shares: the open workspace repository (null until loaded) and the selected
- * environment (null when none). The workspace screen sets them; the other pages' view models observe them. Use on
+ * What every page of the window shares: the open workspace repository (null until loaded), the selected
+ * environment (null when none) and the refresh choice for the next launch. The workspace screen sets them; the other pages' view models observe them. Use on
  * the FX thread (view-model tests use it from their own thread, without a toolkit).
  */
 public final class ConsoleSession {
@@ -19,6 +19,8 @@ public final class ConsoleSession {
     private final ObjectProperty<Path> root = new SimpleObjectProperty<>(this, "root");
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(this, "workspace");
     private final StringProperty environment = new SimpleStringProperty(this, "environment");
+    private final ObjectProperty<RefreshChoice> refreshChoice = new SimpleObjectProperty<>(this, "refreshChoice",
+            RefreshChoice.DEFAULT);
 
     /** The repository folder being opened or open. */
     public ObjectProperty<Path> rootProperty() {
@@ -33,6 +35,11 @@ public final class ConsoleSession {
     /** The selected environment's name, as in {@code dbb-console.yml}. */
     public StringProperty environmentProperty() {
         return environment;
+    }
+
+    /** The models and cap the next launch defaults to; never null. */
+    public ObjectProperty<RefreshChoice> refreshChoiceProperty() {
+        return refreshChoice;
     }
 
     public Workspace workspace() {
