@@ -7,6 +7,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import org.dbb.console.core.engine.RunHandle;
+import org.dbb.console.core.timeline.RunTimeline;
 import org.dbb.console.core.workspace.Workspace;
 
 /**
@@ -21,6 +23,8 @@ public final class ConsoleSession {
     private final StringProperty environment = new SimpleStringProperty(this, "environment");
     private final ObjectProperty<RefreshChoice> refreshChoice = new SimpleObjectProperty<>(this, "refreshChoice",
             RefreshChoice.DEFAULT);
+    private final ObjectProperty<RunHandle> activeRun = new SimpleObjectProperty<>(this, "activeRun");
+    private final ObjectProperty<RunTimeline> activeTimeline = new SimpleObjectProperty<>(this, "activeTimeline");
 
     /** The repository folder being opened or open. */
     public ObjectProperty<Path> rootProperty() {
@@ -40,6 +44,19 @@ public final class ConsoleSession {
     /** The models and cap the next launch defaults to; never null. */
     public ObjectProperty<RefreshChoice> refreshChoiceProperty() {
         return refreshChoice;
+    }
+
+    /** The run this window launched or resumed that has not ended yet; null when none. Set by the Runs page. */
+    public ObjectProperty<RunHandle> activeRunProperty() {
+        return activeRun;
+    }
+
+    /**
+     * The active run's timeline, replaced (on the FX thread) whenever the run changes, so other pages such as the
+     * refresh conductor view follow it; it keeps the last run's final timeline after the run ends. Null before any.
+     */
+    public ObjectProperty<RunTimeline> activeTimelineProperty() {
+        return activeTimeline;
     }
 
     public Workspace workspace() {
