@@ -10,6 +10,7 @@ import java.time.Clock;
 import okhttp3.OkHttpClient;
 
 import org.dbb.console.core.auth.EnvironmentSignIn;
+import org.dbb.console.core.auth.SignInStatusBoard;
 import org.dbb.console.core.connect.EnvironmentConnector;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +91,7 @@ public final class ConsoleServices implements AutoCloseable {
     private final ConnectionSettings connections;
     private final SettingReferences settingReferences;
     private final Object lazyLock = new Object();
+    private final SignInStatusBoard signInStatuses = new SignInStatusBoard();
     private EmbeddedDatabase database;
     private JdbcMonitoringStore monitoringStore;
     private JdbcRunJournal runJournal;
@@ -386,9 +388,14 @@ public final class ConsoleServices implements AutoCloseable {
     public synchronized EnvironmentSignIn signIn() {
         if (signIn == null) {
             signIn = EnvironmentSignIn.builder(http(), dataDirectories).executor(executors.background())
-                    .osEnvironment(osEnvironment).clock(clock).build();
+                    .osEnvironment(osEnvironment).clock(clock).listener(signInStatuses).build();
         }
         return signIn;
+    }
+
+    /** The latest sign-in status of every environment, for the window. */
+    public SignInStatusBoard signInStatuses() {
+        return signInStatuses;
     }
 
     /** Opens connections to environments: real tenants or the sandbox emulator. */

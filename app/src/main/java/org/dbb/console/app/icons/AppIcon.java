@@ -30,7 +30,15 @@ public enum AppIcon {
     WARNING(Material2MZ.WARNING),
     ERROR(Material2AL.ERROR_OUTLINE),
     OK(Material2AL.CHECK_CIRCLE),
-    WAITING(Material2AL.HOURGLASS_EMPTY);
+    WAITING(Material2AL.HOURGLASS_EMPTY),
+    // shell
+    DARK_THEME(Material2MZ.NIGHTS_STAY),
+    LIGHT_THEME(Material2MZ.WB_SUNNY),
+    OVERVIEW(Material2AL.DASHBOARD),
+    HISTORY(Material2AL.HISTORY),
+    MONITORING(Material2MZ.TABLE_CHART),
+    PARAMETERS(Material2MZ.TUNE),
+    SETTINGS(Material2MZ.SETTINGS);
 
     private final Ikon ikon;
 

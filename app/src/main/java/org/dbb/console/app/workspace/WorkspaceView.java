@@ -9,7 +9,6 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -31,13 +30,11 @@ import org.dbb.console.app.icons.AppIcon;
 import org.dbb.console.app.theme.Styles;
 
 /**
- * The workspace screen: header with environment switcher, the items of the repository, problems, and a status
- * bar. Binds to a {@link WorkspaceViewModel} and holds no logic. Create and use on the FX thread.
+ * The Overview page: the items of the repository, the master pipeline's stages, problems, and a status bar. Binds to a {@link WorkspaceViewModel} and holds no logic. Create and use on the FX thread.
  */
 public final class WorkspaceView extends BorderPane {
 
     /** Node ids that page objects in tests look up. */
-    public static final String ENVIRONMENTS_ID = "environments";
     public static final String ITEMS_ID = "items";
     public static final String STATUS_ID = "status";
     public static final String PROBLEMS_ID = "problems";
@@ -49,42 +46,11 @@ public final class WorkspaceView extends BorderPane {
 
     public WorkspaceView(WorkspaceViewModel model) {
         this.model = model;
-        setTop(header());
         setBottom(statusBar());
         model.stateProperty().addListener((obs, old, state) -> showState(state));
         model.items().addListener((ListChangeListener<ItemRow>) change -> rebuildTree());
         model.stages().addListener((ListChangeListener<StageRow>) change -> rebuildStages());
         showState(model.stateProperty().get());
-    }
-
-    private Region header() {
-        Label icon = new Label(null, AppIcon.WORKSPACE.graphic());
-        Label title = new Label();
-        title.getStyleClass().add(Styles.TITLE);
-        title.textProperty().bind(model.workspaceNameProperty());
-        Label path = new Label();
-        path.getStyleClass().add(Styles.SUBTITLE);
-        path.textProperty().bind(model.workspacePathProperty());
-        VBox titles = new VBox(2, title, path);
-
-        ComboBox<EnvironmentRow> environments = new ComboBox<>(model.environments());
-        environments.setId(ENVIRONMENTS_ID);
-        environments.valueProperty().bindBidirectional(model.selectedEnvironmentProperty());
-        environments.setCellFactory(list -> new EnvironmentCell());
-        environments.setButtonCell(new EnvironmentCell());
-        environments.disableProperty().bind(model.stateProperty().isNotEqualTo(LoadState.READY));
-        Label where = new Label();
-        where.getStyleClass().add(Styles.SUBTITLE);
-        where.textProperty().bind(model.selectedEnvironmentProperty().map(EnvironmentRow::description).orElse(""));
-        VBox envBox = new VBox(2, environments, where);
-        envBox.setAlignment(Pos.CENTER_RIGHT);
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, icon, titles, spacer, new Label("Environment"), envBox);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add(Styles.HEADER);
-        return header;
     }
 
     private Region statusBar() {
@@ -248,23 +214,6 @@ public final class WorkspaceView extends BorderPane {
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
             setText(empty ? null : text);
-        }
-    }
-
-    /** Shows an environment's name with a lock when it is protected. */
-    private static final class EnvironmentCell extends ListCell<EnvironmentRow> {
-        @Override
-        protected void updateItem(EnvironmentRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setText(null);
-                setGraphic(null);
-                pseudoClassStateChanged(Styles.PROTECTED, false);
-            } else {
-                setText(row.protectedEnv() ? row.name() + " (protected)" : row.name());
-                setGraphic(row.protectedEnv() ? AppIcon.PROTECTED.graphic() : AppIcon.ENVIRONMENT.graphic());
-                pseudoClassStateChanged(Styles.PROTECTED, row.protectedEnv());
-            }
         }
     }
 }

@@ -47,6 +47,8 @@ public final class WorkspaceViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<EnvironmentRow> environments = FXCollections.observableArrayList();
     private final ObjectProperty<EnvironmentRow> selectedEnvironment = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Workspace> workspace =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "workspace");
     private final ObservableList<ItemRow> items = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<StageRow> stages = FXCollections.observableArrayList();
@@ -85,6 +87,7 @@ public final class WorkspaceViewModel {
     }
 
     private void show(Workspace workspace, MasterStages master) {
+        this.workspace.set(workspace);
         Path repo = workspace.settings().repositoryDirectory();
         workspaceName.set(workspace.name());
         workspacePath.set(workspace.root().toString());
@@ -117,6 +120,7 @@ public final class WorkspaceViewModel {
     }
 
     private void fail(Path root, List<Problem> found) {
+        workspace.set(null);
         Path name = root.getFileName();
         workspaceName.set(name == null ? root.toString() : name.toString());
         workspacePath.set(root.toString());
@@ -151,6 +155,16 @@ public final class WorkspaceViewModel {
 
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    /** The loaded repository; null while loading or after a failed load. */
+    public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
+        return workspace.getReadOnlyProperty();
+    }
+
+    /** Selects the environment named {@code name}, when the workspace has one. */
+    public void selectEnvironment(String name) {
+        environments.stream().filter(e -> e.name().equals(name)).findFirst().ifPresent(selectedEnvironment::set);
     }
 
     public ReadOnlyStringProperty workspaceNameProperty() {

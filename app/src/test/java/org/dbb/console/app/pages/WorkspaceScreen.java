@@ -1,5 +1,8 @@
 package org.dbb.console.app.pages;
 
+import javafx.scene.control.Label;
+import org.dbb.console.app.shell.ShellView;
+
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -61,13 +64,13 @@ public final class WorkspaceScreen {
 
     /** The environments offered by the switcher. */
     public List<String> environments() {
-        ComboBox<EnvironmentRow> box = robot.lookup("#" + WorkspaceView.ENVIRONMENTS_ID).query();
+        ComboBox<EnvironmentRow> box = robot.lookup("#" + org.dbb.console.app.shell.ShellView.ENVIRONMENTS_ID).query();
         return box.getItems().stream().map(EnvironmentRow::name).toList();
     }
 
     /** Picks an environment in the switcher by clicking it. */
     public WorkspaceScreen chooseEnvironment(String name) {
-        robot.clickOn("#" + WorkspaceView.ENVIRONMENTS_ID);
+        robot.clickOn("#" + org.dbb.console.app.shell.ShellView.ENVIRONMENTS_ID);
         robot.clickOn(name.equals("PROD") ? "PROD (protected)" : name);
         WaitForAsyncUtils.waitForFxEvents();
         return this;
@@ -75,7 +78,7 @@ public final class WorkspaceScreen {
 
     /** The environment currently selected. */
     public String selectedEnvironment() {
-        ComboBox<EnvironmentRow> box = robot.lookup("#" + WorkspaceView.ENVIRONMENTS_ID).query();
+        ComboBox<EnvironmentRow> box = robot.lookup("#" + org.dbb.console.app.shell.ShellView.ENVIRONMENTS_ID).query();
         return box.getValue() == null ? "" : box.getValue().name();
     }
 
@@ -86,5 +89,32 @@ public final class WorkspaceScreen {
 
     public Stage window() {
         return (Stage) robot.lookup("#" + WorkspaceView.ITEMS_ID).query().getScene().getWindow();
+    }
+
+    /** The sign-in line under the environment switcher. */
+    public String signInState() throws Exception {
+        return onFx(() -> robot.lookup("#" + ShellView.SIGN_IN_STATE_ID).queryAs(Label.class).getText());
+    }
+
+    public boolean signInButtonShown() throws Exception {
+        return onFx(() -> robot.lookup("#" + ShellView.SIGN_IN_ID).query().isVisible());
+    }
+
+    public boolean protectedBadgeShown() throws Exception {
+        return onFx(() -> robot.lookup(".protected-badge").query().isVisible());
+    }
+
+    public void toggleTheme() {
+        robot.clickOn("#" + ShellView.THEME_ID);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Closes the window as the operator would. */
+    public void closeWindow() throws Exception {
+        onFx(() -> {
+            window().hide();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -3,12 +3,10 @@ package org.dbb.console.app.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,44 +14,35 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import org.dbb.console.app.fx.FxExecutor;
+import org.dbb.console.app.ConsoleLauncher;
+import org.dbb.console.app.ConsoleServices;
+import org.dbb.console.core.files.AtomicFileWriter;
+import org.dbb.console.core.files.DataDirectories;
 import org.dbb.console.app.pages.WorkspaceScreen;
-import org.dbb.console.app.workspace.WorkspaceViewModel;
-import org.dbb.console.core.files.JsonDocuments;
 import org.dbb.console.core.sample.SampleWorkspace;
-import org.dbb.console.core.workspace.ItemDiscovery;
-import org.dbb.console.core.workspace.WorkspaceLoader;
-import org.dbb.console.core.workspace.config.ConsoleSettingsReader;
-import org.dbb.console.core.workspace.pipeline.PipelineReader;
-import org.dbb.console.core.workspace.stages.MasterStagesReader;
-import org.dbb.console.core.workspace.stages.StageLayouts;
 
 @ExtendWith(ApplicationExtension.class)
 class ConsoleWindowTest {
 
-    private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor(r -> {
-        Thread t = Executors.defaultThreadFactory().newThread(r);
-        t.setDaemon(true);
-        return t;
-    });
-
     @TempDir
     static Path temp;
+
+    private ConsoleServices services;
+    private WindowPreferencesStore preferences;
 
     @Start
     void start(Stage stage) {
         Path root = temp.resolve("sample-" + System.nanoTime());
         new SampleWorkspace().exportTo(root);
-        WorkspaceViewModel model = new WorkspaceViewModel(
-                new WorkspaceLoader(new ConsoleSettingsReader(), new ItemDiscovery(new JsonDocuments())),
-                new MasterStagesReader(new PipelineReader(), new StageLayouts()),
-                org.dbb.console.app.testing.TestServices.validator(), BACKGROUND, new FxExecutor());
-        new ConsoleWindow(model).show(stage, root);
+        services = new ConsoleServices(new DataDirectories(temp.resolve("data-" + System.nanoTime())), name -> null);
+        preferences = new WindowPreferencesStore(temp.resolve("window-" + System.nanoTime() + ".json"),
+                new AtomicFileWriter());
+        ConsoleLauncher.window(services, WindowPreferences.DEFAULTS, preferences).show(stage, root);
     }
 
-    @AfterAll
-    static void stopBackground() {
-        BACKGROUND.shutdownNow();
+    @AfterEach
+    void closeServices() {
+        services.close();
     }
 
     @Test
@@ -82,5 +71,31 @@ class ConsoleWindowTest {
         assertThat(screen.selectedEnvironment()).isEqualTo("sandbox");
         screen.chooseEnvironment("PROD");
         assertThat(screen.selectedEnvironment()).isEqualTo("PROD");
+    }
+
+    @Test
+    void sandboxNeedsNoSignInWhileOtherEnvironmentsOfferIt(FxRobot robot) throws Exception {
+        WorkspaceScreen screen = new WorkspaceScreen(robot).waitUntilLoaded();
+
+        assertThat(screen.signInState()).isEqualTo("Sandbox · no sign-in needed");
+        assertThat(screen.signInButtonShown()).isFalse();
+        screen.chooseEnvironment("PROD");
+        assertThat(screen.signInState()).startsWith("Signed out");
+        assertThat(screen.signInButtonShown()).isTrue();
+        assertThat(screen.protectedBadgeShown()).isTrue();
+    }
+
+    @Test
+    void rememberedLayoutIsWrittenWhenTheWindowCloses(FxRobot robot) throws Exception {
+        WorkspaceScreen screen = new WorkspaceScreen(robot).waitUntilLoaded();
+        screen.chooseEnvironment("TEST");
+        screen.toggleTheme();
+
+        screen.closeWindow();
+
+        WindowPreferences saved = preferences.load();
+        assertThat(saved.lastEnvironment()).contains("TEST");
+        assertThat(saved.theme()).isEqualTo(Theme.DARK);
+        assertThat(saved.lastWorkspace()).hasValueSatisfying(p -> assertThat(p).contains("sample-"));
     }
 }
