@@ -39,8 +39,6 @@ final class FabricTimeline {
     static final String CHILD_BY_TIME_WINDOW_NOTE = "Fabric gave no child run id for some Execute Pipeline"
             + " activities; their child runs were matched by time window (the child pipeline's run that started"
             + " while the activity ran), which is very likely right but not certain.";
-    /** Item ids an activity's input names, by the field Fabric's activity types use. */
-    private static final List<String> ITEM_ID_FIELDS = List.of("pipelineId", "notebookId", "datasetId", "dbtJobId");
     private static final String ZERO_GUID = "00000000-0000-0000-0000-000000000000";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -156,7 +154,7 @@ final class FabricTimeline {
                     error.flatMap(FabricRunError::requestId)));
         }
         Optional<String> itemId = activity.child().flatMap(FabricChildRun::pipelineId)
-                .or(() -> inputItemId(activity.inputJson()));
+                .or(() -> activity.startsPipeline() ? invokedPipelineId(activity.inputJson()) : Optional.empty());
         return new StepRow(key, key.name(), activity.activityType(), state, waiting, attempts, waits, itemId,
                 activity.error().map(FabricRunError::message), Optional.empty(), List.of(), Optional.empty(),
                 Optional.empty(), List.of());
@@ -169,8 +167,12 @@ final class FabricTimeline {
                 message, Optional.empty(), List.of(), Optional.empty(), Optional.empty(), List.of());
     }
 
-    /** The item the activity's evaluated input names in this run's workspace, when it names one plainly. */
-    private Optional<String> inputItemId(String inputJson) {
+    /**
+     * The pipeline an Invoke Pipeline activity's evaluated input names in this run's workspace. Fabric names a child
+     * pipeline by its item id there; other activity types may still carry the repository's logical id (a notebook's
+     * {@code notebookId}), which would link to nothing, so their items are left unknown.
+     */
+    private Optional<String> invokedPipelineId(String inputJson) {
         if (inputJson.isBlank()) {
             return Optional.empty();
         }
@@ -186,12 +188,9 @@ final class FabricTimeline {
             // an item of another workspace: its id alone would link to the wrong place
             return Optional.empty();
         }
-        for (String field : ITEM_ID_FIELDS) {
-            JsonNode value = input.get(field);
-            if (value != null && value.isTextual() && !value.textValue().isBlank()
-                    && !value.textValue().startsWith("@")) {
-                return Optional.of(value.textValue());
-            }
+        JsonNode value = input.get("pipelineId");
+        if (value != null && value.isTextual() && !value.textValue().isBlank() && !value.textValue().startsWith("@")) {
+            return Optional.of(value.textValue());
         }
         return Optional.empty();
     }

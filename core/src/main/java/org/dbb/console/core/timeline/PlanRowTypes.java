@@ -16,7 +16,8 @@ import org.dbb.console.core.plan.StepAction;
 /**
  * Types and items of rows as a {@link RunPlan} knows them, found by walking a step key's path through the plan:
  * a branch activity inside its condition, an activity inside a fan-out item, a model of the refresh step. A fan-out
- * item row ({@code [3] label}) has no type. Immutable; thread-safe.
+ * item row ({@code [3] label}) has no type. Positions follow the plan: branch activities in the order the branches
+ * list them, models in the order the refresh step lists them. Immutable; thread-safe.
  */
 final class PlanRowTypes implements RowTypes {
 
@@ -37,15 +38,17 @@ final class PlanRowTypes implements RowTypes {
         String[] segments = key.path().split("/");
         List<PlannedStep> siblings = stage.steps();
         PlannedStep step = null;
+        int position = -1;
         for (int i = 0; i < segments.length; i++) {
             String segment = segments[i];
             if (siblings == null) {
                 return Described.UNKNOWN;
             }
-            step = named(siblings, segment).orElse(null);
-            if (step == null) {
+            position = indexOf(siblings, segment);
+            if (position < 0) {
                 return Described.UNKNOWN;
             }
+            step = siblings.get(position);
             boolean last = i == segments.length - 1;
             StepAction action = step.action();
             if (last) {
@@ -58,37 +61,39 @@ final class PlanRowTypes implements RowTypes {
                 siblings = branches;
             } else if (action instanceof StepAction.FanOut fanOut && next.startsWith("[")) {
                 if (i + 1 == segments.length - 1) {
+                    // the item row itself: no type, ordered by its index
                     return Described.UNKNOWN;
                 }
                 i++;
                 siblings = fanOut.steps();
             } else if (action instanceof StepAction.SemanticRefresh refresh && i + 1 == segments.length - 1) {
-                return refresh.models().stream().filter(m -> m.name().equals(next)).findFirst()
-                        .map(PlanRowTypes::model).orElse(new Described(StepTypes.SEMANTIC_MODEL_REFRESH,
-                                Optional.empty()));
+                List<ModelTarget> models = refresh.models();
+                for (int m = 0; m < models.size(); m++) {
+                    if (models.get(m).name().equals(next)) {
+                        return new Described(StepTypes.SEMANTIC_MODEL_REFRESH, Optional.of(models.get(m).datasetId()),
+                                m);
+                    }
+                }
+                return new Described(StepTypes.SEMANTIC_MODEL_REFRESH, Optional.empty(), -1);
             } else {
                 return Described.UNKNOWN;
             }
         }
-        return step == null ? Described.UNKNOWN : of(step);
+        return step == null ? Described.UNKNOWN : of(step).at(position);
     }
 
     private static Described of(PlannedStep step) {
         Optional<String> itemId = step.action() instanceof StepAction.FabricJob job ? Optional.of(job.item().id())
                 : Optional.empty();
-        return new Described(step.type(), itemId);
+        return new Described(step.type(), itemId, -1);
     }
 
-    private static Described model(ModelTarget model) {
-        return new Described(StepTypes.SEMANTIC_MODEL_REFRESH, Optional.of(model.datasetId()));
-    }
-
-    private static Optional<PlannedStep> named(List<PlannedStep> steps, String name) {
-        for (PlannedStep step : steps) {
-            if (step.name().equals(name)) {
-                return Optional.of(step);
+    private static int indexOf(List<PlannedStep> steps, String name) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).name().equals(name)) {
+                return i;
             }
         }
-        return Optional.empty();
+        return -1;
     }
 }

@@ -23,6 +23,8 @@ final class RowNode {
     final RowNode parent;
     final LaneNode lane;
     final List<RowNode> children = new ArrayList<>();
+    /** Where the row goes among its siblings; -1 when its source gives no order (it goes after those seen). */
+    int position = -1;
     String type = "";
     StepState state = StepState.PENDING;
     Optional<WaitReason> waiting = Optional.empty();

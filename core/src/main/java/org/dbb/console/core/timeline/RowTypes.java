@@ -12,9 +12,16 @@ interface RowTypes {
 
     Described describe(StepKey key);
 
-    /** A row's activity type ({@code ""} when unknown) and the item it runs. Immutable. */
-    record Described(String type, Optional<String> itemId) {
+    /**
+     * A row's activity type ({@code ""} when unknown), the item it runs, and its place among its siblings in the
+     * source's order (-1 when the source gives none). Immutable.
+     */
+    record Described(String type, Optional<String> itemId, int position) {
 
-        static final Described UNKNOWN = new Described("", Optional.empty());
+        static final Described UNKNOWN = new Described("", Optional.empty(), -1);
+
+        Described at(int index) {
+            return new Described(type, itemId, index);
+        }
     }
 }

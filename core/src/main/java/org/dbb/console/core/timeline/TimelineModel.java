@@ -16,7 +16,8 @@ import org.dbb.console.core.history.RunOrigin;
 
 /**
  * A console run's timeline while it is put together, from engine events or a journal record: lanes in run order,
- * rows found by their step key, nested rows hung under the row their path names. Producing a {@link RunTimeline}
+ * rows found by their step key, nested rows hung under the row their path names, in the order their source gives
+ * (plan order, a fan-out item's index) or else in the order they first appear. Producing a {@link RunTimeline}
  * rebuilds only what changed since the last one. Confined to one thread.
  */
 final class TimelineModel {
@@ -89,14 +90,39 @@ final class TimelineModel {
         RowTypes.Described described = types.describe(key);
         row.type = described.type();
         row.itemId = described.itemId();
+        row.position = described.position() >= 0 ? described.position() : itemIndex(key.name());
         rows.put(key, row);
-        if (parent == null) {
-            lane.rows.add(row);
-        } else {
-            parent.children.add(row);
-        }
+        insert(parent == null ? lane.rows : parent.children, row);
         row.touched();
         return row;
+    }
+
+    /**
+     * Puts {@code row} among its siblings: rows whose source gives their order keep it however their events arrive,
+     * and come before the rows it does not give, which stay in first-seen order. Rows usually arrive in order, so
+     * this is an append.
+     */
+    private static void insert(List<RowNode> siblings, RowNode row) {
+        int at = siblings.size();
+        if (row.position >= 0) {
+            while (at > 0 && (siblings.get(at - 1).position > row.position || siblings.get(at - 1).position < 0)) {
+                at--;
+            }
+        }
+        siblings.add(at, row);
+    }
+
+    /** The index of a fan-out item segment ({@code [3] fct_sales} → 3), or -1 for any other segment. */
+    static int itemIndex(String segment) {
+        int close = segment.indexOf(']');
+        if (!segment.startsWith("[") || close < 2) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(segment.substring(1, close));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Rows of this lane and everything under them, depth first. */
