@@ -1,5 +1,6 @@
 package org.dbb.console.core.timeline;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,6 +51,7 @@ final class RecordReplay {
         for (LaneNode lane : model.lanes()) {
             List<RowNode> rows = model.rowsOf(lane);
             rows.forEach(row -> settleUnended(row, record));
+            lane.rows.forEach(RecordReplay::widenToChildren);
             StepState recorded = record.stages().get(lane.name);
             lane.state = recorded != null ? recorded : rows.stream().anyMatch(RecordReplay::started)
                     ? StepState.RUNNING : StepState.PENDING;
@@ -119,6 +121,33 @@ final class RecordReplay {
         }
         row.state = started(row) ? StepState.RUNNING : StepState.PENDING;
         row.touched();
+    }
+
+    /**
+     * The journal records the single attempt of a condition or a fan-out only when it ends, so it would show as an
+     * instant at the end of everything it ran: it is widened back to the first attempt under it. Returns the
+     * earliest attempt start in the row's subtree.
+     */
+    private static Optional<Instant> widenToChildren(RowNode row) {
+        Optional<Instant> earliestChild = Optional.empty();
+        for (RowNode child : row.children) {
+            Optional<Instant> start = widenToChildren(child);
+            if (start.isPresent() && (earliestChild.isEmpty() || start.get().isBefore(earliestChild.get()))) {
+                earliestChild = start;
+            }
+        }
+        if (row.attempts.size() == 1 && earliestChild.isPresent()
+                && earliestChild.get().isBefore(row.attempts.get(0).start())) {
+            AttemptSpan only = row.attempts.get(0);
+            row.attempts.set(0, new AttemptSpan(only.attempt(), earliestChild.get(), only.end(), only.status(),
+                    only.jobInstanceId(), only.errorCode(), only.message(), only.requestId()));
+            row.touched();
+        }
+        Optional<Instant> own = row.attempts.isEmpty() ? Optional.empty() : Optional.of(row.attempts.get(0).start());
+        if (own.isPresent() && earliestChild.isPresent()) {
+            return own.get().isBefore(earliestChild.get()) ? own : earliestChild;
+        }
+        return own.isPresent() ? own : earliestChild;
     }
 
     private static boolean started(RowNode row) {

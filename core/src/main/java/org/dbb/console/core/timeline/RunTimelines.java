@@ -28,7 +28,9 @@ public final class RunTimelines {
      * A past console run as its journal record has it: stage states, every recorded step with its attempts (refresh
      * ids and errors included), nested rows rebuilt from their step keys. A run the console stopped in the middle of
      * shows the state it was last recorded in. Types the record does not name are told from a step's output where
-     * it gives them away, else {@code ""}; the record keeps no wait spans.
+     * it gives them away, else {@code ""}. The record keeps no wait spans, and steps the console runs itself
+     * (lookups, variables) were recorded at their end only, so their attempts show as instants; a condition's or a
+     * fan-out's attempt spans the attempts under it.
      */
     public static RunTimeline fromRecord(RunRecord record, TimelineEstimates estimates) {
         Objects.requireNonNull(record, "record");

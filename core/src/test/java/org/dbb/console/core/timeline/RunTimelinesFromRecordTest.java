@@ -256,6 +256,59 @@ class RunTimelinesFromRecordTest {
     }
 
     @Test
+    void aFanOutsItemsAreInIndexOrderAndItsOwnAttemptSpansTheAttemptsUnderIt() {
+        String run = "run-5";
+        initialisation(run);
+        StepKey fanOut = StepKey.of("Integration", "Load tables");
+        for (int index : new int[] {1, 0, 2}) {
+            StepKey inner = fanOut.item(index, "t" + index).child("Copy table");
+            journal.attemptSubmitting(run, inner, 1, at(10 + index));
+            journal.attemptSubmitted(run, inner, 1, new JobLocation(WS, "copy-id", "job-" + index), at(11 + index));
+            journal.attemptEnded(run, inner, 1, AttemptStatus.SUCCEEDED, Optional.empty(), Optional.empty(),
+                    at(20 + index));
+            journal.stepEnded(run, inner, StepState.SUCCEEDED, Optional.empty(), Map.of(), Optional.empty(),
+                    at(20 + index));
+            journal.stepEnded(run, fanOut.item(index, "t" + index), StepState.SUCCEEDED, Optional.empty(), Map.of(),
+                    Optional.empty(), at(20 + index));
+        }
+        journal.attemptEnded(run, fanOut, 1, AttemptStatus.SUCCEEDED, Optional.empty(), Optional.empty(), at(23));
+        journal.stepEnded(run, fanOut, StepState.SUCCEEDED, Optional.of(json("{\"itemCount\":3,\"failedItems\":0}")),
+                Map.of(), Optional.empty(), at(23));
+
+        RunTimeline timeline = RunTimelines.fromRecord(journal.find(run).orElseThrow());
+
+        StepRow row = row(timeline, fanOut);
+        assertThat(row.type()).isEqualTo(StepTypes.FOR_EACH);
+        assertThat(row.children()).extracting(StepRow::label).containsExactly("[0] t0", "[1] t1", "[2] t2");
+        assertThat(row.attempts()).singleElement().satisfies(a -> {
+            assertThat(a.start()).as("from its first item's attempt").isEqualTo(at(10));
+            assertThat(a.end()).contains(at(23));
+        });
+    }
+
+    @Test
+    void aRunCancelledBeforeAStageSaysSoOnTheStageAndItsSteps() {
+        String run = "run-6";
+        initialisation(run);
+        job(run, INTEGRATE, 1, INTEGRATION, 4, 50, AttemptStatus.CANCELLED, null);
+        journal.stepEnded(run, INTEGRATE, StepState.CANCELLED, Optional.empty(), Map.of(), Optional.empty(), at(50));
+        journal.stageEnded(run, "Integration", StepState.CANCELLED, at(50));
+        journal.stepEnded(run, TRANSFORM, StepState.CANCELLED, Optional.empty(), Map.of(), Optional.empty(), at(50));
+        journal.stageEnded(run, "Transformation", StepState.CANCELLED, at(50));
+        journal.runEnded(run, RunState.CANCELLED, at(51));
+
+        RunTimeline timeline = RunTimelines.fromRecord(journal.find(run).orElseThrow());
+
+        assertThat(timeline.state()).isEqualTo(RunState.CANCELLED);
+        assertThat(timeline.notes()).isEmpty();
+        assertThat(timeline.stage("Integration").orElseThrow().reason()).as("it was running when cancelled").isEmpty();
+        assertThat(row(timeline, INTEGRATE).attempts()).singleElement()
+                .satisfies(a -> assertThat(a.status()).contains(AttemptStatus.CANCELLED));
+        assertThat(timeline.stage("Transformation").orElseThrow().reason()).contains(RecordReplay.RUN_CANCELLED);
+        assertThat(row(timeline, TRANSFORM).message()).contains(RecordReplay.RUN_CANCELLED);
+    }
+
+    @Test
     void estimatesFromPastRunsAreCarried() {
         RunRecord failed = failedRun();
         TimelineEstimates estimates = TimelineEstimates.of(List.of(successfulRun("run-9", 300)));
