@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-/** Reads notebook exit values: JSON when they are JSON, and the breaches a monitoring notebook lists. Stateless. */
-final class ExitValues {
+/**
+ * Reads notebook exit values: JSON when they are JSON, and the breaches a monitoring notebook lists. Stateless;
+ * thread-safe.
+ */
+public final class ExitValues {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -18,7 +21,7 @@ final class ExitValues {
     }
 
     /** The exit value as JSON when it parses as a JSON object or array, else as the text it is. */
-    static JsonNode parse(String text) {
+    public static JsonNode parse(String text) {
         String trimmed = text.strip();
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             try {
@@ -31,7 +34,7 @@ final class ExitValues {
     }
 
     /** The entries of {@code {"breaches": [...]}}; empty for any other value. */
-    static List<Breach> breaches(JsonNode exitValue) {
+    public static List<Breach> breaches(JsonNode exitValue) {
         JsonNode entries = exitValue.path("breaches");
         List<Breach> breaches = new ArrayList<>();
         if (!entries.isArray()) {
