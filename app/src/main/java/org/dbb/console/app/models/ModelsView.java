@@ -5,6 +5,7 @@ import java.util.Locale;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -179,7 +180,7 @@ public final class ModelsView extends BorderPane {
         slider.setShowTickMarks(true);
         slider.setShowTickLabels(true);
         slider.setValue(model.capProperty().get());
-        slider.disableProperty().bind(model.rows().isEmpty().and(model.runActiveProperty().not()));
+        slider.disableProperty().bind(Bindings.isEmpty(model.rows()).and(model.runActiveProperty().not()));
         // the slider's value follows the view model; the cap is taken on release (or at once from the keyboard)
         slider.valueProperty().addListener((o, was, now) -> {
             model.capProperty().set((int) Math.round(now.doubleValue()));

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -79,6 +81,7 @@ class ModelsPageTest {
                 new Interventions(services::auditTrail, services.clock(), "ops"), services.consoleSettingsEditor(),
                 new ModelsViewModelTest.ScriptedDialogs(), background, new FxExecutor(), services.clock());
         assertThat(page.id()).isEqualTo("models");
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         stage.setScene(new Scene((Parent) page.view().get(), 1280, 800));
         stage.show();
     }
@@ -131,8 +134,7 @@ class ModelsPageTest {
                 Optional.empty(), Optional.of(services.scenarioReader().parse(temp.resolve("slow.yml"), SCENARIO))),
                 Map.of())) {
             FabricEmulator emulator = prepared.connection().emulator().orElseThrow();
-            RunHandle run = prepared.start(new RunListener() {
-            });
+            RunHandle run = prepared.start(event -> { });
             try {
                 robot.interact(() -> session.activeRunProperty().set(run));
                 assertThat(screen.cap()).isEqualTo(1);

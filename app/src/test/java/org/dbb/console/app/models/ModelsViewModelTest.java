@@ -292,8 +292,7 @@ class ModelsViewModelTest {
         try (PreparedRun prepared = services.runLauncher().prepare(workspace, request,
                 new SandboxOptions(Optional.empty(), Optional.of(scenario(SLOW_REFRESHES))), java.util.Map.of())) {
             FabricEmulator emulator = prepared.connection().emulator().orElseThrow();
-            RunHandle run = prepared.start(new RunListener() {
-            });
+            RunHandle run = prepared.start(event -> { });
             try {
                 session.activeRunProperty().set(run);
                 assertThat(model.capProperty().get()).isEqualTo(1);
