@@ -252,6 +252,11 @@ public final class ConsoleServices implements AutoCloseable {
         }
     }
 
+    /** Changes single values of dbb-console.yml in place, keeping every other byte. */
+    public org.dbb.console.core.workspace.config.edit.ConsoleSettingsEditor consoleSettingsEditor() {
+        return new org.dbb.console.core.workspace.config.edit.ConsoleSettingsEditor(settingsReader, writer);
+    }
+
     /** The dry-run text of a plan. */
     public PlanPrinter planPrinter() {
         return planPrinter;

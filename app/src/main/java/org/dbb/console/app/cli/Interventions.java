@@ -5,35 +5,31 @@ import java.io.PrintWriter;
 import org.dbb.console.app.ConsoleServices;
 import org.dbb.console.core.audit.AuditAction;
 import org.dbb.console.core.audit.AuditEntry;
-import org.dbb.console.core.database.DatabaseException;
 
 /**
- * Records what an operator did from the command line in the audit trail. The action itself has already happened
- * when this is called, so a trail that cannot be written is reported on stderr and does not turn the command into
- * a failure. Not thread-safe; one per command.
+ * Records what an operator did from the command line in the audit trail, through the window's own
+ * {@link org.dbb.console.app.audit.Interventions}. A trail that cannot be written is reported on stderr and does not
+ * turn the command into a failure. Not thread-safe; one per command.
  */
 final class Interventions {
 
-    private final ConsoleServices services;
+    private final org.dbb.console.app.audit.Interventions shared;
     private final PrintWriter err;
 
     Interventions(ConsoleServices services, PrintWriter err) {
-        this.services = services;
+        this.shared = org.dbb.console.app.audit.Interventions.byOsUser(services::auditTrail, services.clock());
         this.err = err;
     }
 
     /** A new entry by the OS user, now. */
     AuditEntry entry(String environment, AuditAction action, String subject) {
-        return AuditEntry.of(services.clock().instant(), System.getProperty("user.name", "unknown"), environment,
-                action, subject);
+        return shared.entry(environment, action, subject);
     }
 
     void record(AuditEntry entry) {
-        try {
-            services.auditTrail().record(entry);
-        } catch (DatabaseException e) {
-            err.println("dbb: warning: " + e.getMessage() + " (the action itself was done)");
+        shared.record(entry).ifPresent(warning -> {
+            err.println("dbb: warning: " + warning);
             err.flush();
-        }
+        });
     }
 }

@@ -9,10 +9,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
@@ -23,6 +25,7 @@ import org.dbb.console.core.monitoring.MonitoringStatus;
 import org.dbb.console.core.plan.PlannedStage;
 import org.dbb.console.core.plan.PlannedStep;
 import org.dbb.console.core.plan.RunPlan;
+import org.dbb.console.core.plan.StepAction;
 
 /**
  * One run of a plan: walks the stages in order, keeps the run's state, and is the only place events, journal
@@ -121,6 +124,30 @@ final class RunExecution implements RunHandle {
         }
         refreshCap = cap;
         serial.execute(() -> steps.refreshCapChanged(cap));
+    }
+
+    @Override
+    public OptionalInt refreshConcurrency() {
+        int set = refreshCap;
+        if (set > 0) {
+            return OptionalInt.of(set);
+        }
+        return plan.stages().stream().flatMap(s -> s.steps().stream()).flatMap(RunExecution::refreshes)
+                .mapToInt(StepAction.SemanticRefresh::cap).findFirst();
+    }
+
+    private static Stream<StepAction.SemanticRefresh> refreshes(PlannedStep step) {
+        if (step.action() instanceof StepAction.SemanticRefresh refresh) {
+            return Stream.of(refresh);
+        }
+        if (step.action() instanceof StepAction.Condition condition) {
+            return Stream.concat(condition.ifTrue().stream(), condition.ifFalse().stream())
+                    .flatMap(RunExecution::refreshes);
+        }
+        if (step.action() instanceof StepAction.FanOut fanOut) {
+            return fanOut.steps().stream().flatMap(RunExecution::refreshes);
+        }
+        return Stream.empty();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.dbb.console.core.engine;
 
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 
 /** A run in progress (or finished). Thread-safe; no method blocks. */
@@ -26,6 +27,14 @@ public interface RunHandle {
      * @throws IllegalArgumentException when {@code cap} is below 1
      */
     void setRefreshConcurrency(int cap);
+
+    /**
+     * The semantic refresh cap this run works with now: the last one {@link #setRefreshConcurrency} set, else the
+     * plan's. Empty when the run has no semantic refresh the console conducts (or the handle cannot tell).
+     */
+    default OptionalInt refreshConcurrency() {
+        return OptionalInt.empty();
+    }
 
     /** The run as it is now; each step is as it was at some moment during the call. */
     RunSnapshot snapshot();

@@ -3,6 +3,7 @@ package org.dbb.console.core.launch;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -16,10 +17,10 @@ import org.dbb.console.core.engine.RunEngine;
 import org.dbb.console.core.engine.RunJournal;
 import org.dbb.console.core.engine.refresh.RefreshConductor;
 import org.dbb.console.core.monitoring.MonitoringSink;
-import org.dbb.console.core.plan.EnvironmentCatalog;
 import org.dbb.console.core.plan.EnvironmentCatalogs;
 import org.dbb.console.core.plan.PlanBuilder;
 import org.dbb.console.core.plan.PlanException;
+import org.dbb.console.core.plan.RefreshDefaults;
 import org.dbb.console.core.plan.RunPlan;
 import org.dbb.console.core.plan.RunRequest;
 import org.dbb.console.core.problem.Problem;
@@ -65,7 +66,33 @@ public final class RunLauncher {
      */
     public PreparedRun prepare(Workspace repository, RunRequest request, SandboxOptions sandbox,
                                Map<String, VariableValue> variables) {
-        EnvironmentConnection connection = connector.connect(repository, request.environment(), sandbox, variables);
+        EnvironmentLookup lookup = lookUp(repository, request.environment(), sandbox, variables);
+        EnvironmentConnection connection = lookup.connection();
+        try {
+            RunPlan plan = plans.build(repository, lookup.catalog(), request, connection.timeScale());
+            RunEngine engine = new RunEngine(connection.fabric(),
+                    new RefreshConductor(connection.powerBi(), scheduler, clock), scheduler, clock, monitoring,
+                    journal, runIds);
+            return new PreparedRun(plan, connection, engine);
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Connects to {@code environment} and looks up its workspace, items and connections, as {@link #prepare} does
+     * before planning. The caller closes the result; it is closed here when the look-up fails.
+     *
+     * @param variables the environment's variable-group values, for {@code $ENV:NAME} settings
+     * @throws PlanException                                      when the environment names no workspace, or the
+     *                                                            signed-in account sees no such workspace
+     * @throws org.dbb.console.core.auth.SignInException          when the environment cannot be signed in to
+     * @throws org.dbb.console.core.fabric.http.FabricApiException when a look-up fails
+     */
+    public EnvironmentLookup lookUp(Workspace repository, String environment, SandboxOptions sandbox,
+                                    Map<String, VariableValue> variables) {
+        EnvironmentConnection connection = connector.connect(repository, environment, sandbox, variables);
         try {
             EnvironmentSettings env = connection.settings();
             String workspace = env.workspace()
@@ -75,15 +102,22 @@ public final class RunLauncher {
                             repository.settings().file().orElse(repository.root()), 0, 0,
                             "environment " + env.name() + " names no workspace; add `workspace: <name or id>`"
                                     + " under environments." + env.name() + " in dbb-console.yml")));
-            EnvironmentCatalog catalog = EnvironmentCatalogs.fetch(connection.fabric(), env, workspace);
-            RunPlan plan = plans.build(repository, catalog, request, connection.timeScale());
-            RunEngine engine = new RunEngine(connection.fabric(),
-                    new RefreshConductor(connection.powerBi(), scheduler, clock), scheduler, clock, monitoring,
-                    journal, runIds);
-            return new PreparedRun(plan, connection, engine);
+            return new EnvironmentLookup(connection, EnvironmentCatalogs.fetch(connection.fabric(), env, workspace));
         } catch (RuntimeException e) {
             connection.close();
             throw e;
         }
+    }
+
+    /**
+     * The semantic refresh {@code lookup}'s environment runs by default: its models and the cap a launch naming
+     * none would use, planned exactly as {@link #prepare} plans. Reads files only.
+     *
+     * @param operator who asks, as a launch would record it
+     * @throws PlanException when the environment's plan has errors
+     */
+    public Optional<RefreshDefaults> refreshDefaults(Workspace repository, EnvironmentLookup lookup,
+                                                     String operator) {
+        return plans.refreshDefaults(repository, lookup.catalog(), operator, lookup.connection().timeScale());
     }
 }

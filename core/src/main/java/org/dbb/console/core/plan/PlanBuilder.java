@@ -105,6 +105,49 @@ public final class PlanBuilder {
                 launch.secure());
     }
 
+    /**
+     * The semantic refresh an environment runs by default: the plan of a plain launch (no models or cap named),
+     * read for its refresh step. Uses exactly the rules of {@link #build}, so what the Models page offers is what a
+     * launch would do.
+     *
+     * @param operator who asks, as a launch would record it
+     * @return empty when the master pipeline has no semantic refresh step the console conducts
+     * @throws PlanException listing every problem found when the environment's plan cannot be built
+     */
+    public Optional<RefreshDefaults> refreshDefaults(Workspace repo, EnvironmentCatalog catalog, String operator,
+                                                     double timeScale) {
+        RunPlan plan = build(repo, catalog, RunRequest.launch(catalog.environment(), operator), timeScale);
+        for (PlannedStage stage : plan.stages()) {
+            for (PlannedStep step : stage.steps()) {
+                Optional<RefreshDefaults> found = refreshIn(step, step.name(), stage.name(), catalog);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The refresh step at or under {@code step}; a fan-out's inner steps are per item, so none is looked for. */
+    private static Optional<RefreshDefaults> refreshIn(PlannedStep step, String path, String stage,
+                                                       EnvironmentCatalog catalog) {
+        if (step.action() instanceof StepAction.SemanticRefresh refresh) {
+            return Optional.of(new RefreshDefaults(stage, path, refresh.models(), refresh.cap(),
+                    refresh.capSource(), catalog.capacityId()));
+        }
+        if (step.action() instanceof StepAction.Condition condition) {
+            List<PlannedStep> branches = new ArrayList<>(condition.ifTrue());
+            branches.addAll(condition.ifFalse());
+            for (PlannedStep inner : branches) {
+                Optional<RefreshDefaults> found = refreshIn(inner, path + "/" + inner.name(), stage, catalog);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Map<String, String> variables(DeployedPipeline master) {
         Map<String, String> out = new LinkedHashMap<>();
         for (PipelineVariable variable : master.pipeline().variables().values()) {

@@ -83,8 +83,9 @@ final class RefreshPlanner {
         if (models.isEmpty() && !problems.hasErrors()) {
             problems.warn("the semantic refresh step '" + step.name() + "' has no models to refresh");
         }
-        return Optional.of(new StepAction.SemanticRefresh(models, cap(refresh.get().pipeline()),
-                scaling.retry(perModelPolicy(refresh.get().pipeline()))));
+        Cap cap = cap(refresh.get().pipeline());
+        return Optional.of(new StepAction.SemanticRefresh(models, cap.value(),
+                scaling.retry(perModelPolicy(refresh.get().pipeline())), cap.source()));
     }
 
     /** The model entries for this run and where they were written. */
@@ -177,18 +178,19 @@ final class RefreshPlanner {
      * DBB convention: Fabric cannot read a ForEach's batchCount from a parameter, so the parameter caps the runs the
      * console conducts), else dbb-console.yml's, else the refresh pipeline's own ForEach.
      */
-    private int cap(Pipeline refresh) {
+    private Cap cap(Pipeline refresh) {
         if (request.concurrency().isPresent()) {
-            return request.concurrency().getAsInt();
+            return new Cap(request.concurrency().getAsInt(), CapSource.LAUNCH_REQUEST);
         }
         JsonNode fromParameter = parameters.get(LaunchParameters.REFRESH_CONCURRENCY);
         if (fromParameter != null && fromParameter.canConvertToInt() && fromParameter.asInt() >= 1) {
-            return fromParameter.asInt();
+            return new Cap(fromParameter.asInt(), CapSource.MASTER_PARAMETER);
         }
         if (settings().concurrency().isPresent()) {
-            return settings().concurrency().getAsInt();
+            return new Cap(settings().concurrency().getAsInt(), CapSource.CONSOLE_SETTINGS);
         }
-        return loop(refresh).map(ForEachDetails::concurrencyCap).orElse(1);
+        return loop(refresh).map(l -> new Cap(l.concurrencyCap(), CapSource.REFRESH_PIPELINE_LOOP))
+                .orElse(new Cap(1, CapSource.NO_LOOP));
     }
 
     /** The refresh pipeline's loop over the models: the ForEach over the refresh parameter, else the first one. */
@@ -218,6 +220,10 @@ final class RefreshPlanner {
             }
         }
         return true;
+    }
+
+    /** A cap and where it came from. */
+    private record Cap(int value, CapSource source) {
     }
 
     /** Model entries with the file and JSON path they were read from. */

@@ -60,14 +60,25 @@ public sealed interface StepAction {
         }
     }
 
-    /** The semantic refresh conductor: refresh {@code models} through Power BI, at most {@code cap} at once. */
-    record SemanticRefresh(List<ModelTarget> models, int cap, RetrySpec perModel) implements StepAction {
+    /**
+     * The semantic refresh conductor: refresh {@code models} through Power BI, at most {@code cap} at once.
+     *
+     * @param capSource where the planner took {@code cap} from
+     */
+    record SemanticRefresh(List<ModelTarget> models, int cap, RetrySpec perModel, CapSource capSource)
+            implements StepAction {
         public SemanticRefresh {
             models = List.copyOf(models);
             Objects.requireNonNull(perModel, "perModel");
+            Objects.requireNonNull(capSource, "capSource");
             if (cap < 1) {
                 throw new IllegalArgumentException("cap must be at least 1");
             }
+        }
+
+        /** A refresh whose cap its caller chose, as a launch request names one. */
+        public SemanticRefresh(List<ModelTarget> models, int cap, RetrySpec perModel) {
+            this(models, cap, perModel, CapSource.LAUNCH_REQUEST);
         }
     }
 

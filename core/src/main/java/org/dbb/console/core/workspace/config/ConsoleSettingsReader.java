@@ -67,6 +67,21 @@ public final class ConsoleSettingsReader {
         return result.settings.get();
     }
 
+    /**
+     * Reads settings from {@code text} as if it were the content of {@code file}, e.g. an edit before it is
+     * written.
+     *
+     * @throws InvalidInputException with every problem found, when the text has errors
+     */
+    public ConsoleSettings readText(Path file, String text) {
+        Result result = parse(file.toAbsolutePath().normalize(), text);
+        List<Problem> errors = result.problems.stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty() || result.settings.isEmpty()) {
+            throw new InvalidInputException(errors.isEmpty() ? result.problems : errors);
+        }
+        return result.settings.get();
+    }
+
     /** Checks the settings file and returns every problem (errors and warnings) without throwing. */
     public List<Problem> check(Path root) {
         Path file = root.toAbsolutePath().normalize().resolve(ConsoleSettings.FILE_NAME);
