@@ -2,24 +2,16 @@ package org.dbb.console.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
-import org.dbb.console.app.fx.FxExecutor;
-import org.dbb.console.app.icons.AppIcon;
-import org.dbb.console.app.shell.ConsolePage;
-import org.dbb.console.app.shell.ConsoleSession;
-import org.dbb.console.app.shell.ConsoleWindow;
-import org.dbb.console.app.shell.ShellViewModel;
 import org.dbb.console.app.shell.WindowPreferences;
 import org.dbb.console.app.shell.WindowPreferencesStore;
-import org.dbb.console.app.workspace.WorkspaceView;
-import org.dbb.console.app.workspace.WorkspaceViewModel;
+import org.dbb.console.core.emulator.scenario.Scenario;
 
 /**
  * Starts the JavaFX toolkit and opens the console window, wiring view models to the composition root's
@@ -44,30 +36,21 @@ public final class ConsoleLauncher {
         Path root = workspace.or(() -> preferences.lastWorkspace().map(Path::of)
                         .filter(p -> Files.isRegularFile(p.resolve("dbb-console.yml"))))
                 .orElseGet(services::defaultWorkspace);
+        Scenario scenario = services.scenarioReader().defaultScenario();
+        AtomicReference<WindowComposition> composition = new AtomicReference<>();
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
             Stage stage = new Stage();
             stage.setOnHidden(event -> closed.countDown());
-            window(services, preferences, preferencesStore).show(stage, root);
+            composition.set(new WindowComposition(services, preferences, preferencesStore, scenario, stage));
+            composition.get().window().show(stage, root);
         });
         try {
             closed.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            Optional.ofNullable(composition.get()).ifPresent(WindowComposition::close);
         }
-    }
-
-    /** Builds the window and every page's view model from the services. Call on the FX thread. */
-    public static ConsoleWindow window(ConsoleServices services, WindowPreferences preferences,
-                                       WindowPreferencesStore preferencesStore) {
-        FxExecutor fx = new FxExecutor();
-        ConsoleSession session = new ConsoleSession();
-        WorkspaceViewModel overview = new WorkspaceViewModel(services.workspaceLoader(),
-                services.masterStagesReader(), services.workspaceValidator(), services.executors().background(), fx);
-        List<ConsolePage> pages = List.of(
-                new ConsolePage("overview", "Overview", AppIcon.OVERVIEW, () -> new WorkspaceView(overview)));
-        ShellViewModel shell = new ShellViewModel(session, pages, services.signInStatuses(),
-                (ws, env) -> services.signIn().tokensFor(env, Map.of()), services.executors().background(), fx);
-        return new ConsoleWindow(shell, overview, preferences, preferencesStore::save);
     }
 }

@@ -14,7 +14,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import org.dbb.console.app.ConsoleLauncher;
+import org.dbb.console.app.WindowComposition;
 import org.dbb.console.app.ConsoleServices;
 import org.dbb.console.core.files.AtomicFileWriter;
 import org.dbb.console.core.files.DataDirectories;
@@ -29,6 +29,7 @@ class ConsoleWindowTest {
 
     private ConsoleServices services;
     private WindowPreferencesStore preferences;
+    private WindowComposition composition;
 
     @Start
     void start(Stage stage) {
@@ -37,11 +38,14 @@ class ConsoleWindowTest {
         services = new ConsoleServices(new DataDirectories(temp.resolve("data-" + System.nanoTime())), name -> null);
         preferences = new WindowPreferencesStore(temp.resolve("window-" + System.nanoTime() + ".json"),
                 new AtomicFileWriter());
-        ConsoleLauncher.window(services, WindowPreferences.DEFAULTS, preferences).show(stage, root);
+        composition = new WindowComposition(services, WindowPreferences.DEFAULTS, preferences,
+                services.scenarioReader().defaultScenario(), stage);
+        composition.window().show(stage, root);
     }
 
     @AfterEach
     void closeServices() {
+        composition.close();
         services.close();
     }
 
