@@ -2,6 +2,7 @@ package org.dbb.console.app.retry;
 
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import org.dbb.console.app.ConsoleServices;
 import org.dbb.console.app.dialogs.Dialogs;
@@ -41,13 +42,23 @@ public final class RetryPolicyPageFactory {
     /** The page's view model over the console's services, reaching the sandbox as {@code sandbox} says. */
     public static RetryPolicyViewModel viewModel(ConsoleServices services, ConsoleSession session, Dialogs dialogs,
                                                  SandboxOptions sandbox, Executor fx) {
-        DefinitionPush push = new DefinitionPush(services.connector(),
+        return viewModel(services, session, dialogs, sandbox, System.getProperty("user.name", "unknown"),
+                services.executors().background(), fx);
+    }
+
+    /**
+     * As {@link #viewModel(ConsoleServices, ConsoleSession, Dialogs, SandboxOptions, Executor)}, naming the actor
+     * the audit trail records and the executor file and network work runs on.
+     */
+    public static RetryPolicyViewModel viewModel(ConsoleServices services, ConsoleSession session, Dialogs dialogs,
+                                                 SandboxOptions sandbox, String actor, Executor background,
+                                                 Executor fx) {
+        Supplier<DefinitionPush> push = () -> new DefinitionPush(services.connector(),
                 new DeploymentDefinitions(services.parameterValidator(), services.parameterResolver()),
                 services.pipelineReader(), services.executors().emulatorHandlers(),
                 services.executors().emulatorTimers(), services.osEnvironment());
         return new RetryPolicyViewModel(session, services.pipelineReader(),
-                new PolicyFileEditor(services.retryPolicyEditor(), services.writer()), services.auditTrail(), push,
-                sandbox, dialogs, services.clock(), System.getProperty("user.name", "unknown"),
-                services.executors().background(), fx);
+                new PolicyFileEditor(services.retryPolicyEditor(), services.writer()), services::auditTrail, push,
+                sandbox, dialogs, services.clock(), actor, background, fx);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -79,8 +80,8 @@ public final class RetryPolicyViewModel {
     private final ConsoleSession session;
     private final PipelineReader reader;
     private final PolicyFileEditor files;
-    private final AuditTrail audit;
-    private final DefinitionPush pusher;
+    private final Supplier<AuditTrail> audit;
+    private final Supplier<DefinitionPush> pusher;
     private final SandboxOptions sandbox;
     private final Dialogs dialogs;
     private final Clock clock;
@@ -130,13 +131,16 @@ public final class RetryPolicyViewModel {
 
     /**
      * @param session    the open workspace (its changes reload the page) and the selected environment
+     * @param audit      the audit trail, asked for on the background executor (opening it may touch the disk)
+     * @param pusher     pushes definitions, asked for on the background executor
      * @param sandbox    how a push reaches the sandbox: its in-process emulator or one at a URL
      * @param actor      who the audit trail names, e.g. the OS user
      * @param background runs file and network work
      * @param fx         the FX executor ({@code FxExecutor}; a direct executor in tests)
      */
     public RetryPolicyViewModel(ConsoleSession session, PipelineReader reader, PolicyFileEditor files,
-                                AuditTrail audit, DefinitionPush pusher, SandboxOptions sandbox, Dialogs dialogs,
+                                Supplier<AuditTrail> audit, Supplier<DefinitionPush> pusher, SandboxOptions sandbox,
+                                Dialogs dialogs,
                                 Clock clock, String actor, Executor background, Executor fx) {
         this.session = Objects.requireNonNull(session, "session");
         this.reader = Objects.requireNonNull(reader, "reader");
@@ -346,7 +350,7 @@ public final class RetryPolicyViewModel {
         say("Pushing " + pipeline + " to " + environment + " …", false);
         background.execute(() -> {
             try {
-                PushResult result = pusher.push(workspace, pipeline, environment, sandbox, Map.of(),
+                PushResult result = pusher.get().push(workspace, pipeline, environment, sandbox, Map.of(),
                         progressToFx::post);
                 List<String> auditProblems = new ArrayList<>();
                 record(AuditEntry.of(clock.instant(), actor, environment, AuditAction.DEFINITION_PUSH, pipeline)
@@ -496,7 +500,7 @@ public final class RetryPolicyViewModel {
 
     private void record(AuditEntry entry, List<String> problems) {
         try {
-            audit.record(entry);
+            audit.get().record(entry);
         } catch (DatabaseException e) {
             problems.add(e.getMessage());
         }
