@@ -31,12 +31,15 @@ final class RetryPageFixture implements AutoCloseable {
 
     /** Runs everything on the calling thread. */
     RetryPageFixture(Path temp) {
-        this(temp, Runnable::run, Runnable::run, new SandboxOptions(Optional.empty(), Optional.of(Scenario.neutral())));
+        this(temp, temp.resolve("dbb"), Runnable::run, Runnable::run, new SandboxOptions(Optional.empty(), Optional.of(Scenario.neutral())));
     }
 
-    RetryPageFixture(Path temp, Executor background, Executor fx, SandboxOptions sandbox) {
-        workspaceRoot = temp.resolve("dbb");
-        new SampleWorkspace().exportTo(workspaceRoot);
+    /** Over the sample exported to {@code root}, exporting it first unless it is there already. */
+    RetryPageFixture(Path temp, Path root, Executor background, Executor fx, SandboxOptions sandbox) {
+        workspaceRoot = root;
+        if (!java.nio.file.Files.isRegularFile(root.resolve("dbb-console.yml"))) {
+            new SampleWorkspace().exportTo(workspaceRoot);
+        }
         services = new ConsoleServices(new DataDirectories(temp.resolve("data")));
         session.workspaceProperty().set(open());
         session.environmentProperty().set("sandbox");
