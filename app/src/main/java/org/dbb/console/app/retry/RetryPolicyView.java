@@ -1,6 +1,9 @@
 package org.dbb.console.app.retry;
 
+import java.util.function.Function;
+
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
@@ -17,7 +20,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -187,9 +189,9 @@ public final class RetryPolicyView extends BorderPane {
         table.setEditable(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No activity matches the filters."));
-        table.getColumns().add(text("Pipeline", "pipeline", 190));
-        table.getColumns().add(text("Activity", "path", 260));
-        table.getColumns().add(text("Type", "type", 130));
+        table.getColumns().add(text("Pipeline", PolicyRow::pipeline, 190));
+        table.getColumns().add(text("Activity", PolicyRow::path, 260));
+        table.getColumns().add(text("Type", PolicyRow::type, 130));
         table.getColumns().add(editable("Retries", RETRY_COLUMN_ID, PolicyField.RETRY, 70));
         table.getColumns().add(editable("Interval (s)", INTERVAL_COLUMN_ID, PolicyField.INTERVAL, 85));
         table.getColumns().add(editable("Timeout", TIMEOUT_COLUMN_ID, PolicyField.TIMEOUT, 100));
@@ -215,9 +217,10 @@ public final class RetryPolicyView extends BorderPane {
         return table;
     }
 
-    private static TableColumn<PolicyRow, String> text(String title, String property, double width) {
+    private static TableColumn<PolicyRow, String> text(String title, Function<PolicyRow, String> value,
+                                                       double width) {
         TableColumn<PolicyRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(new PropertyValueFactory<>(property));
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
         column.setEditable(false);
         return column;

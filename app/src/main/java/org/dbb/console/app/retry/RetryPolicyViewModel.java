@@ -156,7 +156,7 @@ public final class RetryPolicyViewModel {
         this.progressToFx = new FxBatcher<>(fx, batch -> progress.set(batch.get(batch.size() - 1)));
 
         filtered.predicateProperty().bind(Bindings.createObjectBinding(this::filter, pipelineFilter, typeFilter,
-                textFilter, changedOnly, rows));
+                textFilter, changedOnly));
         rows.addListener((javafx.collections.ListChangeListener<PolicyRow>) c -> countPending());
         selected.addListener((o, a, b) -> showSchedule());
         bulkRetry.addListener((o, a, b) -> checkBulk());
