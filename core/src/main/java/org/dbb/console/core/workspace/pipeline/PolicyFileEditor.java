@@ -65,7 +65,8 @@ public final class PolicyFileEditor {
                 edits.add(edit);
                 text = text.withText(edit.editedText());
             } catch (InvalidInputException e) {
-                problems.addAll(e.problems());
+                // a problem of the file itself comes back for every change; say it once
+                e.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
             }
         }
         if (!problems.isEmpty()) {
