@@ -9,7 +9,8 @@ public enum AuditAction {
     RETRY_POLICY_EDIT("Changed a retry policy"),
     CONCURRENCY_CHANGE("Changed the refresh concurrency"),
     PARAMETER_EDIT("Changed parameter.yml"),
-    MODEL_SELECTION("Chose the semantic models to refresh");
+    MODEL_SELECTION("Chose the semantic models to refresh"),
+    DEFINITION_PUSH("Pushed a pipeline definition to an environment");
 
     private final String description;
 

@@ -59,6 +59,16 @@ public final class RetryPolicyEditor {
         return edit(TextFile.read(file), pipelineRoot, activityName, update);
     }
 
+    /**
+     * Computes the change to a pipeline file's text already in memory, e.g. the result of an earlier edit of the
+     * same file, so several activities of one file can be changed in one write.
+     *
+     * @throws InvalidInputException as {@link #preview(Path, ConcretePath, String, RetryPolicyUpdate)}
+     */
+    public RetryPolicyEdit preview(TextFile source, String activityName, RetryPolicyUpdate update) {
+        return edit(source, ConcretePath.root(), activityName, update);
+    }
+
     /** Changes a {@code pipeline-content.json} and writes it, keeping the previous version as a backup. */
     public RetryPolicyEdit apply(Path file, String activityName, RetryPolicyUpdate update) {
         return apply(file, ConcretePath.root(), activityName, update);
