@@ -14,6 +14,7 @@ import org.dbb.console.app.fx.FxExecutor;
 import org.dbb.console.app.icons.AppIcon;
 import org.dbb.console.app.models.FabricModelsLoader;
 import org.dbb.console.app.models.ModelsPageFactory;
+import org.dbb.console.app.retry.RetryPolicyPageFactory;
 import org.dbb.console.app.sandbox.WindowSandbox;
 import org.dbb.console.app.shell.ConsolePage;
 import org.dbb.console.app.shell.ConsoleSession;
@@ -56,6 +57,9 @@ public final class WindowComposition implements AutoCloseable {
         pages.add(ModelsPageFactory.page(session, new FabricModelsLoader(services.runLauncher(),
                         () -> sandbox.options(session.workspace()), operator), interventions,
                 services.consoleSettingsEditor(), dialogs, services.executors().background(), fx, services.clock()));
+
+        pages.add(RetryPolicyPageFactory.page(RetryPolicyPageFactory.viewModel(services, session, dialogs,
+                () -> sandbox.options(session.workspace()), fx)));
 
         ShellViewModel shell = new ShellViewModel(session, pages, services.signInStatuses(),
                 (ws, env) -> services.signIn().tokensFor(env, Map.of()), services.executors().background(), fx);

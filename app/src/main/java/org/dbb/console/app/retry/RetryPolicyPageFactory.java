@@ -31,7 +31,7 @@ public final class RetryPolicyPageFactory {
     public static ConsolePage page(ConsoleServices services, ConsoleSession session, Dialogs dialogs, Executor fx) {
         SandboxOptions sandbox = new SandboxOptions(Optional.empty(),
                 Optional.of(services.scenarioReader().defaultScenario()));
-        return page(viewModel(services, session, dialogs, sandbox, fx));
+        return page(viewModel(services, session, dialogs, () -> sandbox, fx));
     }
 
     /** The page showing {@code model}. */
@@ -41,7 +41,7 @@ public final class RetryPolicyPageFactory {
 
     /** The page's view model over the console's services, reaching the sandbox as {@code sandbox} says. */
     public static RetryPolicyViewModel viewModel(ConsoleServices services, ConsoleSession session, Dialogs dialogs,
-                                                 SandboxOptions sandbox, Executor fx) {
+                                                 Supplier<SandboxOptions> sandbox, Executor fx) {
         return viewModel(services, session, dialogs, sandbox, System.getProperty("user.name", "unknown"),
                 services.executors().background(), fx);
     }
@@ -51,7 +51,8 @@ public final class RetryPolicyPageFactory {
      * the audit trail records and the executor file and network work runs on.
      */
     public static RetryPolicyViewModel viewModel(ConsoleServices services, ConsoleSession session, Dialogs dialogs,
-                                                 SandboxOptions sandbox, String actor, Executor background,
+                                                 Supplier<SandboxOptions> sandbox, String actor,
+                                                 Executor background,
                                                  Executor fx) {
         Supplier<DefinitionPush> push = () -> new DefinitionPush(services.connector(),
                 new DeploymentDefinitions(services.parameterValidator(), services.parameterResolver()),

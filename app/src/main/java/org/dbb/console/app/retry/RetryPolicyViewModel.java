@@ -82,7 +82,7 @@ public final class RetryPolicyViewModel {
     private final PolicyFileEditor files;
     private final Supplier<AuditTrail> audit;
     private final Supplier<DefinitionPush> pusher;
-    private final SandboxOptions sandbox;
+    private final Supplier<SandboxOptions> sandbox;
     private final Dialogs dialogs;
     private final Clock clock;
     private final String actor;
@@ -133,13 +133,14 @@ public final class RetryPolicyViewModel {
      * @param session    the open workspace (its changes reload the page) and the selected environment
      * @param audit      the audit trail, asked for on the background executor (opening it may touch the disk)
      * @param pusher     pushes definitions, asked for on the background executor
-     * @param sandbox    how a push reaches the sandbox: its in-process emulator or one at a URL
+     * @param sandbox    how a push reaches the sandbox: its in-process emulator or one at a URL (called off the FX
+     *                   thread)
      * @param actor      who the audit trail names, e.g. the OS user
      * @param background runs file and network work
      * @param fx         the FX executor ({@code FxExecutor}; a direct executor in tests)
      */
     public RetryPolicyViewModel(ConsoleSession session, PipelineReader reader, PolicyFileEditor files,
-                                Supplier<AuditTrail> audit, Supplier<DefinitionPush> pusher, SandboxOptions sandbox,
+                                Supplier<AuditTrail> audit, Supplier<DefinitionPush> pusher, Supplier<SandboxOptions> sandbox,
                                 Dialogs dialogs,
                                 Clock clock, String actor, Executor background, Executor fx) {
         this.session = Objects.requireNonNull(session, "session");
@@ -350,7 +351,7 @@ public final class RetryPolicyViewModel {
         say("Pushing " + pipeline + " to " + environment + " …", false);
         background.execute(() -> {
             try {
-                PushResult result = pusher.get().push(workspace, pipeline, environment, sandbox, Map.of(),
+                PushResult result = pusher.get().push(workspace, pipeline, environment, sandbox.get(), Map.of(),
                         progressToFx::post);
                 List<String> auditProblems = new ArrayList<>();
                 record(AuditEntry.of(clock.instant(), actor, environment, AuditAction.DEFINITION_PUSH, pipeline)
@@ -487,7 +488,7 @@ public final class RetryPolicyViewModel {
                 ? "Read back: the retry policies of all " + result.checked() + " activities match what was sent."
                 : "Read back: " + result.mismatches().size() + " activities differ: "
                 + String.join("; ", result.mismatches()));
-        if (result.endpoint().contains("emulator") && sandbox.emulatorUrl().isEmpty()) {
+        if (result.endpoint().contains("emulator") && sandbox.get().emulatorUrl().isEmpty()) {
             report.add("The in-process sandbox emulator stopped after the push; it is seeded from the saved files"
                     + " every time it starts, so sandbox runs already use the saved policies.");
         }

@@ -23,9 +23,11 @@ class CommandLineRunnerTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        ConsoleServices services = new ConsoleServices(new DataDirectories(temp.resolve("data")));
-        return new CommandLineRunner(services, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        // Closed after each command: commands that write the audit trail open the embedded database.
+        try (ConsoleServices services = new ConsoleServices(new DataDirectories(temp.resolve("data")))) {
+            return new CommandLineRunner(services, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        }
     }
 
     private String out() {

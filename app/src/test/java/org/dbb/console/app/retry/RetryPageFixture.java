@@ -43,7 +43,7 @@ final class RetryPageFixture implements AutoCloseable {
         services = new ConsoleServices(new DataDirectories(temp.resolve("data")));
         session.workspaceProperty().set(open());
         session.environmentProperty().set("sandbox");
-        model = RetryPolicyPageFactory.viewModel(services, session, dialogs, sandbox, "operator", background, fx);
+        model = RetryPolicyPageFactory.viewModel(services, session, dialogs, () -> sandbox, "operator", background, fx);
     }
 
     Workspace open() {
