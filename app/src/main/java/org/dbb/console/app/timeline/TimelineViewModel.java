@@ -214,6 +214,18 @@ public final class TimelineViewModel {
         }
     }
 
+    /** Selects the row the selected row is nested in: its parent step, or its lane header. */
+    public void selectParent() {
+        RowId selected = selection.get();
+        if (selected == null || selected.isStage()) {
+            return;
+        }
+        String path = selected.step().orElseThrow().path();
+        int slash = path.lastIndexOf('/');
+        select(slash < 0 ? RowId.stage(selected.stage())
+                : RowId.step(new StepKey(selected.stage(), path.substring(0, slash))));
+    }
+
     /** Moves the selection {@code delta} rows up (negative) or down, staying within the rows. */
     public void moveSelection(int delta) {
         List<TimelineRow> visible = rows.get();
