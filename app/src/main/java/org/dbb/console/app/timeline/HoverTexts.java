@@ -2,10 +2,12 @@ package org.dbb.console.app.timeline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.dbb.console.core.engine.AttemptStatus;
+import org.dbb.console.core.engine.StepState;
 import org.dbb.console.core.timeline.AttemptSpan;
 import org.dbb.console.core.timeline.StageLane;
 import org.dbb.console.core.timeline.WaitSpan;
@@ -48,13 +50,18 @@ final class HoverTexts {
         StringBuilder text = new StringBuilder().append(lane.number()).append(" · ").append(lane.name());
         lane.start().ifPresent(start -> {
             Duration took = Duration.between(start, lane.end().orElse(now));
-            String state = lane.state().name().toLowerCase();
+            String state = word(lane.state());
             text.append(" · ").append(lane.end().isPresent() ? state + " after " : "running for ")
                     .append(TimelineDurations.text(took));
         });
         lane.estimate().ifPresent(e -> text.append(" · usually ").append(TimelineDurations.rough(e)));
         lane.reason().ifPresent(reason -> text.append(" · ").append(reason));
         return text.toString();
+    }
+
+    /** A state as operators read it: {@code succeeded}, {@code waiting}, … */
+    static String word(StepState state) {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 
     private static String outcome(AttemptSpan attempt, Instant now) {

@@ -114,29 +114,37 @@ final class RowExpansion {
         return Optional.empty();
     }
 
+    /** One pass over the children: their noun (items, models or activities) and the states worth counting. */
     private static String childSummary(StepRow step) {
-        List<StepRow> children = step.children();
-        if (children.stream().allMatch(c -> c.key().name().startsWith("["))) {
-            return summary(children, "item", "items");
+        boolean items = true;
+        boolean models = true;
+        for (StepRow child : step.children()) {
+            String path = child.key().path();
+            items &= path.startsWith("[", path.lastIndexOf('/') + 1);
+            models &= child.type().contains("SemanticModel");
         }
-        if (children.stream().allMatch(c -> c.type().contains("SemanticModel"))) {
-            return summary(children, "model", "models");
+        if (items) {
+            return summary(step.children(), "item", "items");
         }
-        return summary(children, "activity", "activities");
+        return models ? summary(step.children(), "model", "models")
+                : summary(step.children(), "activity", "activities");
     }
 
     /** E.g. {@code 24 items · 3 failed · 2 running}: the count, then the states an operator acts on. */
     static String summary(List<StepRow> rows, String one, String many) {
+        int[] counts = new int[StepState.values().length];
+        for (StepRow row : rows) {
+            counts[row.state().ordinal()]++;
+        }
         StringBuilder text = new StringBuilder().append(rows.size()).append(' ').append(rows.size() == 1 ? one : many);
-        appendCount(text, rows, StepState.FAILED, "failed");
-        appendCount(text, rows, StepState.RUNNING, "running");
-        appendCount(text, rows, StepState.WAITING, "waiting");
-        appendCount(text, rows, StepState.CANCELLED, "cancelled");
+        appendCount(text, counts[StepState.FAILED.ordinal()], "failed");
+        appendCount(text, counts[StepState.RUNNING.ordinal()], "running");
+        appendCount(text, counts[StepState.WAITING.ordinal()], "waiting");
+        appendCount(text, counts[StepState.CANCELLED.ordinal()], "cancelled");
         return text.toString();
     }
 
-    private static void appendCount(StringBuilder text, List<StepRow> rows, StepState state, String word) {
-        long count = rows.stream().filter(r -> r.state() == state).count();
+    private static void appendCount(StringBuilder text, int count, String word) {
         if (count > 0) {
             text.append(" · ").append(count).append(' ').append(word);
         }

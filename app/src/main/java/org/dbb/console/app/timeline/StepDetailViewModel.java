@@ -166,7 +166,7 @@ public final class StepDetailViewModel {
         title.set(lane.number() + " · " + lane.name());
         subtitle.set("Stage · " + RowExpansion.summary(lane.steps(), "step", "steps"));
         state.set(lane.state());
-        stateText.set(TimelineStyles.word(lane.state()));
+        stateText.set(HoverTexts.word(lane.state()));
         List<DetailFact> list = new ArrayList<>();
         lane.start().ifPresent(start -> list.add(new DetailFact("Started", dateTime(start))));
         lane.end().ifPresent(end -> list.add(new DetailFact("Ended", dateTime(end))));
@@ -259,7 +259,7 @@ public final class StepDetailViewModel {
     }
 
     private static String stateWords(StepRow step) {
-        String word = TimelineStyles.word(step.state());
+        String word = HoverTexts.word(step.state());
         if (step.state() == StepState.RUNNING && !step.attempts().isEmpty()) {
             return word + " · attempt " + step.attempts().get(step.attempts().size() - 1).attempt();
         }
@@ -304,7 +304,7 @@ public final class StepDetailViewModel {
             AttemptSpan last = row.attempts().get(row.attempts().size() - 1);
             return TimelineDurations.text(Duration.between(s, last.end().orElse(now)));
         }).orElse("");
-        return new ChildRow(row.label(), row.type(), TimelineStyles.word(row.state()),
+        return new ChildRow(row.label(), row.type(), HoverTexts.word(row.state()),
                 start.map(this::time).orElse(""), duration, row.attempts().size());
     }
 

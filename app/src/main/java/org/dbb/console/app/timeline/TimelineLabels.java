@@ -200,7 +200,7 @@ final class TimelineLabels extends Region {
             }
             name.setText(next.label());
             nameTip.setText(next.label() + (next.isStage() ? "" : " · " + next.type()) + " · "
-                    + TimelineStyles.word(next.state()));
+                    + HoverTexts.word(next.state()));
             summary.setText(next.summary());
             summaryTip.setText(next.summary());
             boolean retried = next.retries() > 0;

@@ -5,8 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.dbb.console.core.engine.StepState;
+import org.dbb.console.core.timeline.AttemptSpan;
 import org.dbb.console.core.timeline.StageLane;
 import org.dbb.console.core.timeline.StepRow;
+import org.dbb.console.core.timeline.WaitSpan;
 
 /**
  * One visible row of the flattened timeline: a stage's lane header (depth 0) or a step row (depth 1 and deeper),
@@ -50,12 +52,17 @@ public record TimelineRow(RowId id, int depth, String label, String type, StepSt
     static TimelineRow of(StepRow step, int depth, boolean expanded, String summary) {
         boolean reused = step.reusedFrom().isPresent();
         int attempts = step.attempts().size();
-        List<TimelineSegment> segments = new java.util.ArrayList<>(step.waits().size() + attempts);
-        step.waits().forEach(wait -> segments.add(TimelineSegment.of(wait)));
-        step.attempts().forEach(attempt -> segments.add(TimelineSegment.of(attempt, attempts, reused)));
+        TimelineSegment[] segments = new TimelineSegment[step.waits().size() + attempts];
+        int i = 0;
+        for (WaitSpan wait : step.waits()) {
+            segments[i++] = TimelineSegment.of(wait);
+        }
+        for (AttemptSpan attempt : step.attempts()) {
+            segments[i++] = TimelineSegment.of(attempt, attempts, reused);
+        }
         return new TimelineRow(RowId.step(step.key()), depth, step.label(), step.type(), step.state(),
                 !step.children().isEmpty(), expanded, summary, Math.max(0, attempts - 1), step.reusedFrom(),
-                segments);
+                List.of(segments));
     }
 
     public boolean isStage() {

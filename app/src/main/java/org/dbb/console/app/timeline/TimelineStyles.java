@@ -47,7 +47,7 @@ public final class TimelineStyles {
 
     static {
         for (StepState state : StepState.values()) {
-            STATES.put(state, PseudoClass.getPseudoClass(state.name().toLowerCase()));
+            STATES.put(state, PseudoClass.getPseudoClass(state.name().toLowerCase(java.util.Locale.ROOT)));
         }
     }
 
@@ -70,10 +70,5 @@ public final class TimelineStyles {
             case SKIPPED -> AppIcon.STEP_SKIPPED;
             case CANCELLED -> AppIcon.STEP_CANCELLED;
         };
-    }
-
-    /** The state as operators read it: {@code succeeded}, {@code waiting}, … */
-    public static String word(StepState state) {
-        return state.name().toLowerCase();
     }
 }

@@ -468,27 +468,31 @@ public final class TimelineViewModel {
 
     /** Finds the origin (the run's start, else its earliest bar) and the latest instant any bar reaches. */
     private void measureExtent(RunTimeline run) {
-        Instant earliest = null;
-        Instant last = null;
+        Instant[] extent = new Instant[2];
         for (StageLane lane : run.stages()) {
             for (StepRow step : lane.steps()) {
-                for (StepRow row : (Iterable<StepRow>) step.flatten()::iterator) {
-                    for (AttemptSpan attempt : row.attempts()) {
-                        earliest = earlier(earliest, attempt.start());
-                        last = later(last, attempt.end().orElse(attempt.start()));
-                    }
-                    for (WaitSpan wait : row.waits()) {
-                        earliest = earlier(earliest, wait.start());
-                        last = later(last, wait.end().orElse(wait.start()));
-                    }
-                }
+                measure(step, extent);
             }
             if (lane.end().isPresent()) {
-                last = later(last, lane.end().get());
+                extent[1] = later(extent[1], lane.end().get());
             }
         }
-        origin = run.start().orElse(earliest == null ? now.get() : earliest);
-        latest = last == null ? origin : later(last, origin);
+        origin = run.start().orElse(extent[0] == null ? now.get() : extent[0]);
+        latest = extent[1] == null ? origin : later(extent[1], origin);
+    }
+
+    private static void measure(StepRow row, Instant[] extent) {
+        for (AttemptSpan attempt : row.attempts()) {
+            extent[0] = earlier(extent[0], attempt.start());
+            extent[1] = later(extent[1], attempt.end().orElse(attempt.start()));
+        }
+        for (WaitSpan wait : row.waits()) {
+            extent[0] = earlier(extent[0], wait.start());
+            extent[1] = later(extent[1], wait.end().orElse(wait.start()));
+        }
+        for (StepRow child : row.children()) {
+            measure(child, extent);
+        }
     }
 
     private String elapsed() {
