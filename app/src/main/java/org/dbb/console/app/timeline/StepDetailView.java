@@ -55,6 +55,8 @@ public final class StepDetailView extends StackPane {
     public static final String BREACHES_ID = "step-detail-breaches";
 
     private static final double CELL_HEIGHT = 28;
+    /** Room for the column header (AtlantaFX's is taller than a cell), the borders and a horizontal scroll bar. */
+    private static final double TABLE_CHROME = 56;
     private static final int MAX_TABLE_ROWS = 8;
 
     private final StepDetailViewModel model;
@@ -284,8 +286,8 @@ public final class StepDetailView extends StackPane {
         table.setFixedCellSize(CELL_HEIGHT);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         // Tall enough for its rows up to a limit, so short tables take no more room than they need.
-        table.prefHeightProperty().bind(Bindings.size(rows).map(n -> CELL_HEIGHT * (Math.min(n.intValue(),
-                MAX_TABLE_ROWS) + 1) + 6));
+        table.prefHeightProperty().bind(Bindings.size(rows).map(n -> CELL_HEIGHT * Math.min(n.intValue(),
+                MAX_TABLE_ROWS) + TABLE_CHROME));
         table.minHeightProperty().bind(table.prefHeightProperty());
         return table;
     }

@@ -187,6 +187,15 @@ final class TimelineChart extends Region {
                 }
             }
         }
+        row.target().ifPresent(target -> {
+            // Where a refresh passed its target duration: a notch across the bar, in the now-line's colour.
+            double x = Math.round(model.x(target)) + 0.5;
+            if (x >= 0 && x <= width) {
+                g.setStroke(ink(Ink.NOW));
+                g.setLineWidth(2);
+                g.strokeLine(x, top - 3, x, top + barHeight + 3);
+            }
+        });
     }
 
     private void drawStage(GraphicsContext g, TimelineViewModel model, TimelineRow row, double y, double width,

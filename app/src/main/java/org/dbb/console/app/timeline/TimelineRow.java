@@ -1,5 +1,6 @@
 package org.dbb.console.app.timeline;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,10 +26,11 @@ import org.dbb.console.core.timeline.WaitSpan;
  * @param retries    how many times the step was retried (attempts after the first)
  * @param reusedFrom the original run a re-run took its result from
  * @param segments   its bars: waits first, then attempts (drawn on top), or the stage's span for a lane header
+ * @param target     for a refresh that overran its target duration, when the target was passed
  */
 public record TimelineRow(RowId id, int depth, String label, String type, StepState state, boolean expandable,
                           boolean expanded, String summary, int retries, Optional<String> reusedFrom,
-                          List<TimelineSegment> segments) {
+                          List<TimelineSegment> segments, Optional<Instant> target) {
 
     public TimelineRow {
         Objects.requireNonNull(id, "id");
@@ -38,6 +40,7 @@ public record TimelineRow(RowId id, int depth, String label, String type, StepSt
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(reusedFrom, "reusedFrom");
         segments = List.copyOf(segments);
+        Objects.requireNonNull(target, "target");
     }
 
     static TimelineRow of(StageLane lane, boolean expanded, String summary) {
@@ -46,7 +49,8 @@ public record TimelineRow(RowId id, int depth, String label, String type, StepSt
                         lane.end(), Optional.empty(), Optional.empty(), 0)))
                 .stream().toList();
         return new TimelineRow(RowId.stage(lane.name()), 0, lane.number() + " · " + lane.name(), "Stage",
-                lane.state(), !lane.steps().isEmpty(), expanded, summary, 0, lane.reusedFrom(), span);
+                lane.state(), !lane.steps().isEmpty(), expanded, summary, 0, lane.reusedFrom(), span,
+                Optional.empty());
     }
 
     static TimelineRow of(StepRow step, int depth, boolean expanded, String summary) {
@@ -62,7 +66,8 @@ public record TimelineRow(RowId id, int depth, String label, String type, StepSt
         }
         return new TimelineRow(RowId.step(step.key()), depth, step.label(), step.type(), step.state(),
                 !step.children().isEmpty(), expanded, summary, Math.max(0, attempts - 1), step.reusedFrom(),
-                List.of(segments));
+                List.of(segments), step.overrunTarget().flatMap(target -> step.attempts().stream().findFirst()
+                        .map(first -> first.start().plus(target))));
     }
 
     public boolean isStage() {

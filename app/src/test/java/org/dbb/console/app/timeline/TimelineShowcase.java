@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import org.dbb.console.app.theme.Styles;
+import org.dbb.console.core.engine.StepKey;
 
 /**
  * Shows the timeline pane with the sample run, for looking at it by eye and for screenshots in both themes:
@@ -38,7 +39,10 @@ public final class TimelineShowcase {
         if (getParameters().getRaw().contains("fanout")) {
             model.expand(RowId.step(TimelineSamples.COPY_TABLES));
         }
-        model.select(getParameters().getRaw().contains("transform") ? TimelineSamples.TRANSFORM
+        var args = getParameters().getRaw();
+        model.select(args.contains("transform") ? TimelineSamples.TRANSFORM
+                : args.contains("integration") ? StepKey.of(TimelineSamples.INTEGRATION, "Run integration pipeline")
+                : args.contains("monitoring") ? StepKey.of(TimelineSamples.MONITORING, "Check load completeness")
                 : TimelineSamples.FINANCE);
         Scene scene = new Scene(pane, 1500, 940);
         scene.getStylesheets().add(TimelineShowcase.class.getResource(Styles.STYLESHEET).toExternalForm());

@@ -149,6 +149,15 @@ class TimelineViewModelTest {
         }
 
         @Test
+        void aRefreshThatOverranItsTargetMarksWhenItPassedIt() {
+            model.setTimeline(TimelineSamples.running(3));
+            model.expand(RowId.step(REFRESH));
+
+            assertThat(row("Inventory").target()).contains(T0.plusSeconds(655 + 60));
+            assertThat(row("Sales").target()).isEmpty();
+        }
+
+        @Test
         void waitsComeBeforeAttemptsSoAttemptsAreDrawnOnTop() {
             model.setTimeline(TimelineSamples.running(3));
 
