@@ -38,7 +38,24 @@ public enum AppIcon {
     HISTORY(Material2AL.HISTORY),
     MONITORING(Material2MZ.TABLE_CHART),
     PARAMETERS(Material2MZ.TUNE),
-    SETTINGS(Material2MZ.SETTINGS);
+    SETTINGS(Material2MZ.SETTINGS),
+
+    // Stage timeline and step detail
+    STEP_PENDING(Material2MZ.RADIO_BUTTON_UNCHECKED),
+    STEP_RUNNING(Material2MZ.PLAY_CIRCLE_OUTLINE),
+    STEP_SKIPPED(Material2MZ.SKIP_NEXT),
+    STEP_CANCELLED(Material2AL.BLOCK),
+    ROW_COLLAPSED(Material2AL.CHEVRON_RIGHT),
+    ROW_EXPANDED(Material2AL.EXPAND_MORE),
+    ZOOM_IN(Material2MZ.ZOOM_IN),
+    ZOOM_OUT(Material2MZ.ZOOM_OUT),
+    ZOOM_FIT(Material2MZ.ZOOM_OUT_MAP),
+    FOLLOW_NOW(Material2MZ.MY_LOCATION),
+    EXPAND_ALL(Material2MZ.UNFOLD_MORE),
+    COLLAPSE_ALL(Material2MZ.UNFOLD_LESS),
+    COPY_TEXT(Material2AL.CONTENT_COPY),
+    OPEN_IN_PORTAL(Material2MZ.OPEN_IN_NEW),
+    REUSED(Material2AL.LINK);
 
     private final Ikon ikon;
 
