@@ -65,6 +65,17 @@ public final class RunLauncher {
      */
     public PreparedRun prepare(Workspace repository, RunRequest request, SandboxOptions sandbox,
                                Map<String, VariableValue> variables) {
+        return prepare(repository, request, sandbox, variables, LaunchProgress.NONE);
+    }
+
+    /**
+     * Connects and plans as {@link #prepare(Workspace, RunRequest, SandboxOptions, Map)} does, telling
+     * {@code progress} before each step.
+     */
+    public PreparedRun prepare(Workspace repository, RunRequest request, SandboxOptions sandbox,
+                               Map<String, VariableValue> variables, LaunchProgress progress) {
+        progress.connecting(request.environment(), repository.settings().environment(request.environment())
+                .map(EnvironmentSettings::emulator).orElse(false));
         EnvironmentConnection connection = connector.connect(repository, request.environment(), sandbox, variables);
         try {
             EnvironmentSettings env = connection.settings();
@@ -75,7 +86,9 @@ public final class RunLauncher {
                             repository.settings().file().orElse(repository.root()), 0, 0,
                             "environment " + env.name() + " names no workspace; add `workspace: <name or id>`"
                                     + " under environments." + env.name() + " in dbb-console.yml")));
+            progress.lookingUp(env.name(), workspace);
             EnvironmentCatalog catalog = EnvironmentCatalogs.fetch(connection.fabric(), env, workspace);
+            progress.planning(env.name());
             RunPlan plan = plans.build(repository, catalog, request, connection.timeScale());
             RunEngine engine = new RunEngine(connection.fabric(),
                     new RefreshConductor(connection.powerBi(), scheduler, clock), scheduler, clock, monitoring,

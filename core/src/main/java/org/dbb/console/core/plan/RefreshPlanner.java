@@ -19,7 +19,6 @@ import org.dbb.console.core.workspace.json.ConcretePath;
 import org.dbb.console.core.workspace.pipeline.Activity;
 import org.dbb.console.core.workspace.pipeline.ActivityPolicy;
 import org.dbb.console.core.workspace.pipeline.DynamicValue;
-import org.dbb.console.core.workspace.pipeline.ForEachDetails;
 import org.dbb.console.core.workspace.pipeline.NestedActivity;
 import org.dbb.console.core.workspace.pipeline.Pipeline;
 import org.dbb.console.core.workspace.pipeline.PipelineParameter;
@@ -172,31 +171,12 @@ final class RefreshPlanner {
         return Optional.of(new ModelTarget(name, catalog.workspaceId(), dataset.get().id(), target, tables));
     }
 
-    /**
-     * The operator's cap, else the master pipeline's {@code refresh_concurrency} parameter for this environment (the
-     * DBB convention: Fabric cannot read a ForEach's batchCount from a parameter, so the parameter caps the runs the
-     * console conducts), else dbb-console.yml's, else the refresh pipeline's own ForEach.
-     */
+    /** The operator's cap, else the run's default (see {@link RefreshCap#byDefault}). */
     private int cap(Pipeline refresh) {
         if (request.concurrency().isPresent()) {
             return request.concurrency().getAsInt();
         }
-        JsonNode fromParameter = parameters.get(LaunchParameters.REFRESH_CONCURRENCY);
-        if (fromParameter != null && fromParameter.canConvertToInt() && fromParameter.asInt() >= 1) {
-            return fromParameter.asInt();
-        }
-        if (settings().concurrency().isPresent()) {
-            return settings().concurrency().getAsInt();
-        }
-        return loop(refresh).map(ForEachDetails::concurrencyCap).orElse(1);
-    }
-
-    /** The refresh pipeline's loop over the models: the ForEach over the refresh parameter, else the first one. */
-    private Optional<ForEachDetails> loop(Pipeline refresh) {
-        List<ForEachDetails> loops = refresh.allActivities().stream().map(NestedActivity::activity)
-                .flatMap(a -> a.details(ForEachDetails.class).stream()).toList();
-        return loops.stream().filter(l -> l.items().display().contains(settings().parameter())).findFirst()
-                .or(() -> loops.stream().findFirst());
+        return RefreshCap.byDefault(parameters, request.environment(), settings(), Optional.of(refresh)).cap();
     }
 
     /** The policy of the refresh pipeline's Power BI refresh activity, or Fabric's defaults without one. */
