@@ -30,7 +30,11 @@ public enum AppIcon {
     WARNING(Material2MZ.WARNING),
     ERROR(Material2AL.ERROR_OUTLINE),
     OK(Material2AL.CHECK_CIRCLE),
-    WAITING(Material2AL.HOURGLASS_EMPTY);
+    WAITING(Material2AL.HOURGLASS_EMPTY),
+    // launch dialog
+    PREVIEW(Material2MZ.VISIBILITY),
+    REUSED(Material2AL.LINK),
+    SKIPPED(Material2MZ.REMOVE_CIRCLE_OUTLINE);
 
     private final Ikon ikon;
 

@@ -16,6 +16,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -57,6 +59,7 @@ public final class LaunchViewModel {
             m -> new Observable[] {m.selectedProperty()});
     private final ReadOnlyStringWrapper modelsNote = new ReadOnlyStringWrapper(this, "modelsNote", "");
     private final ObjectProperty<Integer> cap = new SimpleObjectProperty<>(this, "cap");
+    private final ReadOnlyIntegerWrapper defaultCap = new ReadOnlyIntegerWrapper(this, "defaultCap", 1);
     private final ReadOnlyStringWrapper capDefault = new ReadOnlyStringWrapper(this, "capDefault", "");
     private final ReadOnlyStringWrapper capMessage = new ReadOnlyStringWrapper(this, "capMessage", "");
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
@@ -109,6 +112,7 @@ public final class LaunchViewModel {
             modelsNote.set(String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " not refreshed in "
                     + loaded.environment() + " and left out.");
         }
+        defaultCap.set(loaded.cap());
         capDefault.set("Plan default: " + loaded.cap() + " (" + loaded.capSource() + ")");
         cap.set(choice.cap().isPresent() ? choice.cap().getAsInt() : null);
         flow.preview().invalidate();
@@ -228,6 +232,11 @@ public final class LaunchViewModel {
     /** The refresh concurrency cap; null means the plan's default, see {@link #capDefaultProperty()}. */
     public ObjectProperty<Integer> capProperty() {
         return cap;
+    }
+
+    /** The cap the plan uses when none is set. */
+    public ReadOnlyIntegerProperty defaultCapProperty() {
+        return defaultCap.getReadOnlyProperty();
     }
 
     /** The cap the plan uses when none is set, and where it comes from. */
