@@ -57,6 +57,8 @@ public final class LaunchViewModel {
             "maintenanceAvailable");
     private final ObservableList<ModelChoice> models = FXCollections.observableArrayList(
             m -> new Observable[] {m.selectedProperty()});
+    /** One read-only view, kept: a view made per call would drop its listeners when collected. */
+    private final ObservableList<ModelChoice> modelsView = FXCollections.unmodifiableObservableList(models);
     private final ReadOnlyStringWrapper modelsNote = new ReadOnlyStringWrapper(this, "modelsNote", "");
     private final ObjectProperty<Integer> cap = new SimpleObjectProperty<>(this, "cap");
     private final ReadOnlyIntegerWrapper defaultCap = new ReadOnlyIntegerWrapper(this, "defaultCap", 1);
@@ -221,7 +223,7 @@ public final class LaunchViewModel {
 
     /** The environment's semantic models, each ticked when it is to be refreshed. */
     public ObservableList<ModelChoice> models() {
-        return FXCollections.unmodifiableObservableList(models);
+        return modelsView;
     }
 
     /** A remark about the model choice (none ticked, some from the Models page not available here). */

@@ -1,6 +1,5 @@
 package org.dbb.console.app.launch;
 
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -75,9 +74,7 @@ final class ParameterFieldsView extends GridPane {
             row += 2;
         }
         if (form.fields().isEmpty()) {
-            Label none = new Label();
-            none.textProperty().bind(Bindings.createStringBinding(() -> "No parameters to set."));
-            add(none, 0, 0, 2, 1);
+            add(new Label("No parameters to set."), 0, 0, 2, 1);
         }
     }
 }

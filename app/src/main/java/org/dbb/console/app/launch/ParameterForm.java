@@ -25,6 +25,8 @@ public final class ParameterForm {
 
     private final ObservableList<ParameterField> fields = FXCollections.observableArrayList(
             field -> new Observable[] {field.textProperty(), field.validProperty()});
+    /** One read-only view, kept: a view made per call would drop its listeners when collected. */
+    private final ObservableList<ParameterField> fieldsView = FXCollections.unmodifiableObservableList(fields);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
 
     ParameterForm() {
@@ -48,7 +50,7 @@ public final class ParameterForm {
 
     /** One field per parameter, in declaration order; the list reports text and validity changes. */
     public ObservableList<ParameterField> fields() {
-        return FXCollections.unmodifiableObservableList(fields);
+        return fieldsView;
     }
 
     /** The field for {@code name}. */

@@ -3,6 +3,7 @@ package org.dbb.console.app.launch;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -56,8 +57,14 @@ public final class PlanPreview {
     private final ReadOnlyStringWrapper planText = new ReadOnlyStringWrapper(this, "planText", "");
     private final ReadOnlyStringWrapper advice = new ReadOnlyStringWrapper(this, "advice", "");
     private final ObservableList<PlanNode> stages = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call would drop its listeners when collected. */
+    private final ObservableList<PlanNode> stagesView = FXCollections.unmodifiableObservableList(stages);
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call would drop its listeners when collected. */
+    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call would drop its listeners when collected. */
+    private final ObservableList<String> warningsView = FXCollections.unmodifiableObservableList(warnings);
 
     PlanPreview(LaunchServices services, Workspace workspace) {
         this.services = services;
@@ -192,7 +199,7 @@ public final class PlanPreview {
     private void show(long run, PreparedRun ready, List<PlanNode> tree, String text, String words,
                       List<String> planWarnings) {
         if (run != generation) {
-            closeQuietly(ready);
+            closeLater(ready);
             return;
         }
         prepared = ready;
@@ -218,8 +225,16 @@ public final class PlanPreview {
         PreparedRun old = prepared;
         prepared = null;
         if (old != null) {
-            // closing stops an in-process emulator, which is not for the FX thread
-            services.background().execute(() -> closeQuietly(old));
+            closeLater(old);
+        }
+    }
+
+    /** Closing stops an in-process emulator, which is not for the FX thread. */
+    private void closeLater(PreparedRun run) {
+        try {
+            services.background().execute(() -> closeQuietly(run));
+        } catch (RejectedExecutionException shuttingDown) {
+            closeQuietly(run);
         }
     }
 
@@ -284,16 +299,16 @@ public final class PlanPreview {
 
     /** The plan's stages as tree rows. */
     public ObservableList<PlanNode> stages() {
-        return FXCollections.unmodifiableObservableList(stages);
+        return stagesView;
     }
 
     /** Each problem as {@code file:line:col: error: message (at JSON path)}, file relative to the workspace. */
     public ObservableList<String> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     /** What the operator should know that does not stop the run. */
     public ObservableList<String> warnings() {
-        return FXCollections.unmodifiableObservableList(warnings);
+        return warningsView;
     }
 }

@@ -56,6 +56,8 @@ public final class RerunViewModel {
     private final ObjectProperty<RerunMode> mode = new SimpleObjectProperty<>(this, "mode", RerunMode.STAGE_ONLY);
     private final ObjectProperty<String> stage = new SimpleObjectProperty<>(this, "stage");
     private final ObservableList<String> stages;
+    /** One read-only view, kept: a view made per call would drop its listeners when collected. */
+    private final ObservableList<String> stagesView;
     private final ObservableList<String> failedItems;
     private final ReadOnlyStringWrapper modeMessage = new ReadOnlyStringWrapper(this, "modeMessage", "");
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
@@ -83,6 +85,7 @@ public final class RerunViewModel {
         originalSummary.set(original.state() + original.failedStage().map(s -> " at stage " + s).orElse("")
                 + " · started " + WHEN.format(original.createdAt()) + " by " + original.request().operator());
         stages = FXCollections.observableArrayList(original.stageNames());
+        stagesView = FXCollections.unmodifiableObservableList(stages);
         failedItems = FXCollections.observableArrayList(RerunOutline.failedItems(original).stream()
                 .map(StepKey::path).toList());
         stage.set(defaultStage(original));
@@ -221,7 +224,7 @@ public final class RerunViewModel {
 
     /** The original's stages, in run order. */
     public ObservableList<String> stages() {
-        return FXCollections.unmodifiableObservableList(stages);
+        return stagesView;
     }
 
     /** The stage to re-run (or re-run from); the failed stage to begin with. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -56,7 +57,10 @@ class LaunchDialogTest {
         WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
                 .filter(w -> w != window).toList().forEach(w -> ((Stage) w).close())).get();
         approved.forEach(a -> a.prepared().close());
-        background.shutdownNow();
+        // a preview still being prepared finishes and is closed before the services it uses go
+        background.shutdown();
+        background.awaitTermination(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
         if (sample != null) {
             sample.close();
         }

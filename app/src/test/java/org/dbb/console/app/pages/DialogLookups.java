@@ -24,6 +24,7 @@ final class DialogLookups {
     static final String TREE = "#plan-tree";
     static final String PROBLEMS = "#plan-problems";
     static final String PROGRESS = "#preview-progress";
+    static final String SUMMARY = "#preview-summary";
 
     private final FxRobot robot;
 
@@ -43,7 +44,9 @@ final class DialogLookups {
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
         } catch (Exception e) {
-            throw new AssertionError("the dialog did not get there in 60 s", e);
+            throw new AssertionError("the dialog did not get there in 60 s; it says: " + onFx(() -> robot
+                    .lookup(".label").queryAll().stream().filter(Node::isVisible).map(n -> ((Label) n).getText())
+                    .filter(t -> t != null && !t.isBlank()).toList()), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -99,8 +102,8 @@ final class DialogLookups {
         });
     }
 
-    /** Waits until the preview shows a plan or problems. */
+    /** Waits until the preview shows a plan (its summary line) or problems. */
     void waitForPreview() {
-        waitFor(() -> present(TREE) || present(PROBLEMS));
+        waitFor(() -> present(SUMMARY) || present(PROBLEMS));
     }
 }
