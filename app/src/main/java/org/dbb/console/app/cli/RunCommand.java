@@ -27,8 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import org.dbb.console.app.ConsoleServices;
-import org.dbb.console.core.audit.AuditAction;
-import org.dbb.console.core.audit.AuditEntry;
+import org.dbb.console.core.audit.LaunchAudit;
 import org.dbb.console.core.connect.SandboxOptions;
 import org.dbb.console.core.engine.RunRecord;
 import org.dbb.console.core.launch.PreparedRun;
@@ -173,40 +172,19 @@ public final class RunCommand implements Callable<Integer> {
             return driver.execute(prepared, ws.settings().notificationsFor(environment), prepared::start,
                     handle -> "Run " + handle.runId() + " in " + env + " (" + prepared.plan().workspaceName() + ", "
                             + prepared.connection().endpointDescription() + ")"
-                            + request(prepared).map(r -> ", re-running " + describe(r) + " of run "
+                            + request(prepared).map(r -> ", re-running " + r.describe() + " of run "
                             + r.originalRunId()).orElse(""), runId -> audit(prepared, runId, err), out, err);
         }
     }
 
     /** Records the launch (or re-run) with what the operator chose, for the release note. */
     private void audit(PreparedRun prepared, String runId, PrintWriter err) {
-        RunRequest r = prepared.plan().request();
-        Interventions interventions = new Interventions(services, err);
-        Map<String, String> shown = new LinkedHashMap<>();
-        // a securestring parameter's value never reaches the trail
-        r.parameters().forEach((name, value) -> shown.put(name, prepared.plan().isSecure(name) ? "••••••"
-                : value.toString()));
-        String choices = "parameters " + shown + (r.maintenance() ? ", maintenance" : "")
-                + r.models().map(m -> ", models " + String.join(", ", m)).orElse("")
-                + (r.concurrency().isPresent() ? ", concurrency " + r.concurrency().getAsInt() : "");
-        AuditEntry entry = r.rerun()
-                .map(rerun -> interventions.entry(env, AuditAction.RERUN, "run " + rerun.originalRunId() + ": "
-                        + describe(rerun)))
-                .orElseGet(() -> interventions.entry(env, AuditAction.LAUNCH, "run " + runId))
-                .withChange(null, choices).withRun(runId).withReason(reason);
-        interventions.record(entry);
+        new Interventions(services, err).record(LaunchAudit.entry(prepared.plan(), runId, services.clock().instant(),
+                Optional.ofNullable(reason)));
     }
 
     private static Optional<RerunRequest> request(PreparedRun prepared) {
         return prepared.plan().request().rerun();
-    }
-
-    private static String describe(RerunRequest r) {
-        return switch (r.mode()) {
-            case STAGE_ONLY -> "stage " + r.stage().orElseThrow();
-            case FROM_STAGE -> "from stage " + r.stage().orElseThrow() + " on";
-            case ONLY_FAILED -> "the failed items";
-        };
     }
 
     private RunRequest request(Workspace ws) {

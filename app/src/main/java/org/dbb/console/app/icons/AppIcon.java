@@ -55,7 +55,10 @@ public enum AppIcon {
     COLLAPSE_ALL(Material2MZ.UNFOLD_LESS),
     COPY_TEXT(Material2AL.CONTENT_COPY),
     OPEN_IN_PORTAL(Material2MZ.OPEN_IN_NEW),
-    REUSED(Material2AL.LINK);
+    REUSED(Material2AL.LINK),
+    // launch dialog
+    PREVIEW(Material2MZ.VISIBILITY),
+    SKIPPED(Material2MZ.REMOVE_CIRCLE_OUTLINE);
 
     private final Ikon ikon;
 

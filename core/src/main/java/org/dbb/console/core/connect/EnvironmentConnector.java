@@ -22,6 +22,7 @@ import org.dbb.console.core.auth.EnvironmentTokens;
 import org.dbb.console.core.auth.VariableValue;
 import org.dbb.console.core.emulator.FabricEmulator;
 import org.dbb.console.core.emulator.scenario.Scenario;
+import org.dbb.console.core.emulator.scenario.ScenarioReader;
 import org.dbb.console.core.fabric.FabricClient;
 import org.dbb.console.core.fabric.Polling;
 import org.dbb.console.core.fabric.devops.AzureDevOpsClient;
@@ -90,8 +91,9 @@ public final class EnvironmentConnector {
             base = sandbox.emulatorUrl().get();
             timeScale = standaloneTimeScale(repository, base);
         } else {
-            Scenario scenario = sandbox.scenario().orElseThrow(() -> new IllegalArgumentException(
-                    "an in-process sandbox needs a scenario; read the default with ScenarioReader.defaultScenario()"));
+            // SandboxOptions promises the built-in scenario when none is given
+            Scenario scenario = sandbox.scenario().orElseGet(() -> new ScenarioReader(FabricEmulator.routeKeys())
+                    .defaultScenario());
             FabricEmulator emulator = FabricEmulator.builder(repository).scenario(scenario)
                     .handlerExecutor(emulatorHandlers).scheduler(emulatorScheduler).build();
             emulator.start();

@@ -37,6 +37,16 @@ final class RerunScope {
     static RerunScope of(RerunRequest request, RunPlan plan, RunJournal journal) {
         RunRecord original = journal.find(request.originalRunId()).orElseThrow(() -> new IllegalArgumentException(
                 "cannot re-run " + request.originalRunId() + ": the journal has no run with that id"));
+        return of(request, plan, original);
+    }
+
+    /**
+     * The scope of {@code request} over {@code plan}, {@code original} being the run it names.
+     *
+     * @throws IllegalArgumentException when the stage is not in the plan, or an only-failed re-run names a run
+     *                                  without a failed stage
+     */
+    static RerunScope of(RerunRequest request, RunPlan plan, RunRecord original) {
         String stage = request.mode() == RerunMode.ONLY_FAILED
                 ? original.failedStage().orElseThrow(() -> new IllegalArgumentException("cannot re-run only the"
                         + " failed items of " + original.runId() + ": none of its stages failed (it ended "

@@ -1,6 +1,10 @@
 package org.dbb.console.core.launch;
 
 import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.dbb.console.core.connect.EnvironmentConnection;
 import org.dbb.console.core.engine.RunEngine;
@@ -16,14 +20,34 @@ import org.dbb.console.core.plan.RunPlan;
  */
 public final class PreparedRun implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PreparedRun.class);
+
     private final RunPlan plan;
     private final EnvironmentConnection connection;
     private final RunEngine engine;
+    private final Consumer<RunHandle> started;
 
     PreparedRun(RunPlan plan, EnvironmentConnection connection, RunEngine engine) {
+        this(plan, connection, engine, handle -> { });
+    }
+
+    private PreparedRun(RunPlan plan, EnvironmentConnection connection, RunEngine engine,
+                        Consumer<RunHandle> started) {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.connection = Objects.requireNonNull(connection, "connection");
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.started = Objects.requireNonNull(started, "started");
+    }
+
+    /**
+     * The same prepared run (same plan and connection: closing either closes both), which also hands
+     * {@code hook} the handle of every run {@link #start}ed from it, e.g. to record who launched it. The hook runs
+     * on the starting thread right after the run started; what it throws is logged, not passed on, because the run
+     * is already going.
+     */
+    public PreparedRun whenStarted(Consumer<RunHandle> hook) {
+        Objects.requireNonNull(hook, "hook");
+        return new PreparedRun(plan, connection, engine, started.andThen(hook));
     }
 
     public RunPlan plan() {
@@ -36,7 +60,13 @@ public final class PreparedRun implements AutoCloseable {
 
     /** Starts the run on background executors and returns at once. */
     public RunHandle start(RunListener listener) {
-        return engine.start(plan, listener);
+        RunHandle handle = engine.start(plan, listener);
+        try {
+            started.accept(handle);
+        } catch (RuntimeException e) {
+            LOG.warn("Run {} started, but what was to follow its start failed", handle.runId(), e);
+        }
+        return handle;
     }
 
     /**

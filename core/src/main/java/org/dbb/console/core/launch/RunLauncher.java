@@ -66,9 +66,21 @@ public final class RunLauncher {
      */
     public PreparedRun prepare(Workspace repository, RunRequest request, SandboxOptions sandbox,
                                Map<String, VariableValue> variables) {
-        EnvironmentLookup lookup = lookUp(repository, request.environment(), sandbox, variables);
+        return prepare(repository, request, sandbox, variables, LaunchProgress.NONE);
+    }
+
+    /**
+     * Connects and plans as {@link #prepare(Workspace, RunRequest, SandboxOptions, Map)} does, telling
+     * {@code progress} before each step.
+     */
+    public PreparedRun prepare(Workspace repository, RunRequest request, SandboxOptions sandbox,
+                               Map<String, VariableValue> variables, LaunchProgress progress) {
+        progress.connecting(request.environment(), repository.settings().environment(request.environment())
+                .map(EnvironmentSettings::emulator).orElse(false));
+        EnvironmentLookup lookup = lookUp(repository, request.environment(), sandbox, variables, progress);
         EnvironmentConnection connection = lookup.connection();
         try {
+            progress.planning(request.environment());
             RunPlan plan = plans.build(repository, lookup.catalog(), request, connection.timeScale());
             RunEngine engine = new RunEngine(connection.fabric(),
                     new RefreshConductor(connection.powerBi(), scheduler, clock), scheduler, clock, monitoring,
@@ -92,6 +104,11 @@ public final class RunLauncher {
      */
     public EnvironmentLookup lookUp(Workspace repository, String environment, SandboxOptions sandbox,
                                     Map<String, VariableValue> variables) {
+        return lookUp(repository, environment, sandbox, variables, LaunchProgress.NONE);
+    }
+
+    private EnvironmentLookup lookUp(Workspace repository, String environment, SandboxOptions sandbox,
+                                     Map<String, VariableValue> variables, LaunchProgress progress) {
         EnvironmentConnection connection = connector.connect(repository, environment, sandbox, variables);
         try {
             EnvironmentSettings env = connection.settings();
@@ -102,6 +119,7 @@ public final class RunLauncher {
                             repository.settings().file().orElse(repository.root()), 0, 0,
                             "environment " + env.name() + " names no workspace; add `workspace: <name or id>`"
                                     + " under environments." + env.name() + " in dbb-console.yml")));
+            progress.lookingUp(env.name(), workspace);
             return new EnvironmentLookup(connection, EnvironmentCatalogs.fetch(connection.fabric(), env, workspace));
         } catch (RuntimeException e) {
             connection.close();

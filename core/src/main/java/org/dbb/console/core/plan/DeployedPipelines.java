@@ -24,15 +24,15 @@ import org.dbb.console.core.workspace.pipeline.PipelineReader;
 
 /**
  * Reads pipelines of a repository as fabric-cicd would deploy them to one environment: {@code parameter.yml}
- * applied for that environment, {@code $items}/{@code $workspace} variables resolved from the catalog. One per
- * plan; not thread-safe.
+ * applied for that environment, {@code $items}/{@code $workspace} variables resolved from what was looked up (or
+ * kept as placeholders when nothing was). One per plan; not thread-safe.
  */
 final class DeployedPipelines {
 
     private static final String CONTENT = "pipeline-content.json";
 
     private final Workspace repo;
-    private final EnvironmentCatalog catalog;
+    private final ReplacementContext context;
     private final String environment;
     private final PlanProblems problems;
     private final List<Item> parameterised;
@@ -40,11 +40,11 @@ final class DeployedPipelines {
     private Optional<ResolutionResult> resolution;
 
     /** @param parameterised the pipelines the plan reads; {@code parameter.yml} is applied to these only */
-    DeployedPipelines(Workspace repo, EnvironmentCatalog catalog, String environment, List<Item> parameterised,
+    DeployedPipelines(Workspace repo, ReplacementContext context, String environment, List<Item> parameterised,
                       PlanProblems problems) {
         this.parameterised = List.copyOf(parameterised);
         this.repo = repo;
-        this.catalog = catalog;
+        this.context = context;
         this.environment = environment;
         this.problems = problems;
     }
@@ -96,13 +96,14 @@ final class DeployedPipelines {
         // Unknown variables stay visible instead of failing: a SQL endpoint the Fabric item list does not carry
         // only matters to a Lookup's linked service, which the console answers from the API anyway.
         ResolutionResult result = new ParameterResolver().apply(validation.file().orElseThrow(), scope, environment,
-                context(), ResolverOptions.defaults().withUnresolvedPolicy(UnresolvedPolicy.KEEP_PLACEHOLDER));
+                context, ResolverOptions.defaults().withUnresolvedPolicy(UnresolvedPolicy.KEEP_PLACEHOLDER));
         problems.addAll(result.errors());
         resolution = Optional.of(result);
         return resolution;
     }
 
-    private ReplacementContext context() {
+    /** The ids {@code $items}/{@code $workspace} variables resolve to in the looked-up workspace. */
+    static ReplacementContext contextOf(EnvironmentCatalog catalog) {
         ReplacementContext.Builder context = ReplacementContext.builder()
                 .workspace(catalog.workspaceId(), catalog.workspaceName());
         catalog.items().forEach(i -> context.deployed(i.type(), i.displayName(), i.id()));

@@ -76,7 +76,7 @@ final class LaunchParameters {
             if (ParameterTypes.isSecure(parameter.type())) {
                 secure.add(parameter.name());
             }
-            parameter.defaultValue().ifPresent(value -> convert(parameter, value, "its default")
+            parameter.defaultValue().ifPresent(value -> convert(parameter, value, ParameterTypes.DEFAULT_VALUE)
                     .ifPresent(v -> values.put(parameter.name(), v)));
         }
         request.parameters().forEach(this::launchValue);
@@ -87,9 +87,8 @@ final class LaunchParameters {
         for (PipelineParameter parameter : declared().values()) {
             if (!values.containsKey(parameter.name()) && ParameterTypes.isKnown(parameter.type())
                     && parameter.defaultValue().isEmpty()) {
-                problems.add(master.problemAt(path(parameter.name()), "parameter '" + parameter.name()
-                        + "' has no default value and the launch gives none; pass "
-                        + ParameterTypes.expected(parameter.type()) + " for it"));
+                problems.add(master.problemAt(path(parameter.name()),
+                        ParameterTypes.missing(parameter.name(), parameter.type())));
             }
         }
     }
@@ -102,19 +101,17 @@ final class LaunchParameters {
             return;
         }
         if (ParameterTypes.isKnown(parameter.type())) {
-            convert(parameter, value, "the launch value").ifPresent(v -> values.put(name, v));
+            convert(parameter, value, ParameterTypes.LAUNCH_VALUE).ifPresent(v -> values.put(name, v));
         }
     }
 
     private Optional<JsonNode> convert(PipelineParameter parameter, JsonNode value, String what) {
         Optional<JsonNode> converted = ParameterTypes.convert(parameter.type(), value);
         if (converted.isEmpty()) {
-            String shown = ParameterTypes.isSecure(parameter.type()) ? "the value given" : value.toString();
-            ConcretePath at = what.equals("its default") ? path(parameter.name()).member("defaultValue")
-                    : path(parameter.name());
-            problems.add(master.problemAt(at, "parameter '" + parameter.name() + "' is declared "
-                    + parameter.type() + ", so " + what + " must be " + ParameterTypes.expected(parameter.type())
-                    + "; " + shown + " is not one"));
+            ConcretePath at = what.equals(ParameterTypes.DEFAULT_VALUE)
+                    ? path(parameter.name()).member("defaultValue") : path(parameter.name());
+            problems.add(master.problemAt(at, ParameterTypes.mismatch(parameter.name(), parameter.type(), value,
+                    what)));
         }
         return converted;
     }

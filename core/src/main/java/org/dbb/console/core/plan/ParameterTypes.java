@@ -23,6 +23,11 @@ final class ParameterTypes {
     /** The types a pipeline parameter can declare, in lower case. */
     static final List<String> KNOWN = List.of("string", "int", "float", "bool", "array", "object", "securestring");
 
+    /** What a message calls a value the operator gave. */
+    static final String LAUNCH_VALUE = "the launch value";
+    /** What a message calls a parameter's declared default. */
+    static final String DEFAULT_VALUE = "its default";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ParameterTypes() {
@@ -30,6 +35,11 @@ final class ParameterTypes {
 
     static boolean isKnown(String declaredType) {
         return KNOWN.contains(key(declaredType));
+    }
+
+    /** Whether any text is a value of the type ({@code string} and {@code securestring}). */
+    static boolean isText(String declaredType) {
+        return key(declaredType).equals("string") || isSecure(declaredType);
     }
 
     static boolean isSecure(String declaredType) {
@@ -66,6 +76,24 @@ final class ParameterTypes {
             case "object" -> "an object (a JSON object such as {\"key\": \"value\"})";
             default -> "a value of type " + declaredType;
         };
+    }
+
+    /**
+     * The message for a value that is not of the declared type, as the plan reports it for a launch value or a
+     * default; a securestring's value is never repeated.
+     *
+     * @param what {@code the launch value} or {@code its default}
+     */
+    static String mismatch(String name, String declaredType, JsonNode value, String what) {
+        String shown = isSecure(declaredType) ? "the value given" : value.toString();
+        return "parameter '" + name + "' is declared " + declaredType + ", so " + what + " must be "
+                + expected(declaredType) + "; " + shown + " is not one";
+    }
+
+    /** The message for a parameter without a default that the launch gives no value. */
+    static String missing(String name, String declaredType) {
+        return "parameter '" + name + "' has no default value and the launch gives none; pass "
+                + expected(declaredType) + " for it";
     }
 
     private static String key(String declaredType) {

@@ -64,7 +64,8 @@ public final class PlanBuilder {
         Optional<Item> refreshItem = repo.pipeline(settings.refresh().pipeline());
         List<Item> read = new ArrayList<>(List.of(masterItem));
         refreshItem.filter(i -> !i.equals(masterItem)).ifPresent(read::add);
-        DeployedPipelines pipelines = new DeployedPipelines(repo, catalog, request.environment(), read, problems);
+        DeployedPipelines pipelines = new DeployedPipelines(repo, DeployedPipelines.contextOf(catalog),
+                request.environment(), read, problems);
 
         Optional<DeployedPipeline> readMaster = pipelines.read(masterItem);
         if (readMaster.isEmpty()) {

@@ -93,7 +93,7 @@ public final class PlanPrinter {
         String indent = "  ".repeat(depth);
         out.wrapped(indent, indent + "  ", step.name() + "  [" + step.type() + "]");
         int detail = depth + 1;
-        out.labelled(detail, what(step.action()), whatWords(step.action()));
+        out.labelled(detail, verb(step.action()), summary(step.action()));
         if (step.action() instanceof StepAction.FabricJob job && !job.parameters().isEmpty()) {
             out.labelled(detail, "passes", String.join(", ", new TreeMap<>(job.parameters()).keySet()));
         }
@@ -112,8 +112,8 @@ public final class PlanPrinter {
         }
     }
 
-    /** The label of the line saying what a step does. */
-    private static String what(StepAction action) {
+    /** The verb saying what a step does: {@code runs}, {@code reads}, {@code refreshes}, … */
+    public static String verb(StepAction action) {
         if (action instanceof StepAction.FabricJob) {
             return "runs";
         } else if (action instanceof StepAction.Lookup) {
@@ -130,7 +130,8 @@ public final class PlanPrinter {
         return "refreshes";
     }
 
-    private static String whatWords(StepAction action) {
+    /** What a step does, with its item's name and id, e.g. {@code Pipeline job · integration_pipeline_DBB (…)}. */
+    public static String summary(StepAction action) {
         if (action instanceof StepAction.FabricJob job) {
             return job.jobType() + " job" + DOT + job.item().displayName() + " (" + job.item().id() + ")";
         } else if (action instanceof StepAction.Lookup lookup) {
@@ -149,7 +150,8 @@ public final class PlanPrinter {
                 + atOnce(refresh.cap());
     }
 
-    private static String atOnce(int cap) {
+    /** A concurrency cap in words: {@code one at a time}, {@code at most 3 at once}. */
+    public static String atOnce(int cap) {
         return cap == 1 ? "one at a time" : "at most " + cap + " at once";
     }
 
@@ -180,7 +182,8 @@ public final class PlanPrinter {
         return table + ", answered from the Fabric API" + DOT + (lookup.firstRowOnly() ? "first row" : "all rows");
     }
 
-    private static String retryWords(RetrySpec retry) {
+    /** A retry policy in words: {@code 3 retries · up to 4 attempts · 30 seconds apart · timeout 12 hours}. */
+    public static String retryWords(RetrySpec retry) {
         StringBuilder words = new StringBuilder(RetryWording.describe(retry.retries()));
         if (retry.retries() > 0) {
             words.append(DOT).append(describe(retry.interval())).append(" apart");
@@ -188,13 +191,14 @@ public final class PlanPrinter {
         return words.append(DOT).append("timeout ").append(describe(retry.attemptTimeout())).toString();
     }
 
-    private static String dependencyWords(Dependency dependency) {
+    /** A dependency in words: {@code Lookup environment (Succeeded)}. */
+    public static String dependencyWords(Dependency dependency) {
         return dependency.activity() + " (" + dependency.conditions().stream().map(DependencyCondition::jsonName)
                 .collect(Collectors.joining("/")) + ")";
     }
 
     /** Whole seconds in words ({@code 12 hours}); shorter or fractional durations in ms or seconds. */
-    static String describe(Duration duration) {
+    public static String describe(Duration duration) {
         if (duration.toNanosPart() == 0) {
             return Timeouts.describe(duration);
         }

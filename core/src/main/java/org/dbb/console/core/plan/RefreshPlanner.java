@@ -19,7 +19,6 @@ import org.dbb.console.core.workspace.json.ConcretePath;
 import org.dbb.console.core.workspace.pipeline.Activity;
 import org.dbb.console.core.workspace.pipeline.ActivityPolicy;
 import org.dbb.console.core.workspace.pipeline.DynamicValue;
-import org.dbb.console.core.workspace.pipeline.ForEachDetails;
 import org.dbb.console.core.workspace.pipeline.NestedActivity;
 import org.dbb.console.core.workspace.pipeline.Pipeline;
 import org.dbb.console.core.workspace.pipeline.PipelineParameter;
@@ -173,32 +172,14 @@ final class RefreshPlanner {
         return Optional.of(new ModelTarget(name, catalog.workspaceId(), dataset.get().id(), target, tables));
     }
 
-    /**
-     * The operator's cap, else the master pipeline's {@code refresh_concurrency} parameter for this environment (the
-     * DBB convention: Fabric cannot read a ForEach's batchCount from a parameter, so the parameter caps the runs the
-     * console conducts), else dbb-console.yml's, else the refresh pipeline's own ForEach.
-     */
+    /** The operator's cap, else the run's default (see {@link RefreshCap#byDefault}). */
     private Cap cap(Pipeline refresh) {
         if (request.concurrency().isPresent()) {
             return new Cap(request.concurrency().getAsInt(), CapSource.LAUNCH_REQUEST);
         }
-        JsonNode fromParameter = parameters.get(LaunchParameters.REFRESH_CONCURRENCY);
-        if (fromParameter != null && fromParameter.canConvertToInt() && fromParameter.asInt() >= 1) {
-            return new Cap(fromParameter.asInt(), CapSource.MASTER_PARAMETER);
-        }
-        if (settings().concurrency().isPresent()) {
-            return new Cap(settings().concurrency().getAsInt(), CapSource.CONSOLE_SETTINGS);
-        }
-        return loop(refresh).map(l -> new Cap(l.concurrencyCap(), CapSource.REFRESH_PIPELINE_LOOP))
-                .orElse(new Cap(1, CapSource.NO_LOOP));
-    }
-
-    /** The refresh pipeline's loop over the models: the ForEach over the refresh parameter, else the first one. */
-    private Optional<ForEachDetails> loop(Pipeline refresh) {
-        List<ForEachDetails> loops = refresh.allActivities().stream().map(NestedActivity::activity)
-                .flatMap(a -> a.details(ForEachDetails.class).stream()).toList();
-        return loops.stream().filter(l -> l.items().display().contains(settings().parameter())).findFirst()
-                .or(() -> loops.stream().findFirst());
+        RefreshCap byDefault = RefreshCap.byDefault(parameters, request.environment(), settings(),
+                Optional.of(refresh));
+        return new Cap(byDefault.cap(), byDefault.kind());
     }
 
     /** The policy of the refresh pipeline's Power BI refresh activity, or Fabric's defaults without one. */

@@ -21,4 +21,13 @@ public record RerunRequest(String originalRunId, RerunMode mode, Optional<String
             throw new IllegalArgumentException(mode + " needs a stage name");
         }
     }
+
+    /** What the re-run repeats, in words: {@code stage Transformation}, {@code from stage Transformation on}. */
+    public String describe() {
+        return switch (mode) {
+            case STAGE_ONLY -> "stage " + stage.orElseThrow();
+            case FROM_STAGE -> "from stage " + stage.orElseThrow() + " on";
+            case ONLY_FAILED -> "the failed items";
+        };
+    }
 }

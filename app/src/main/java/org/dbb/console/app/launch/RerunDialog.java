@@ -1,0 +1,191 @@
+package org.dbb.console.app.launch;
+
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.dbb.console.app.icons.AppIcon;
+import org.dbb.console.app.theme.Styles;
+import org.dbb.console.core.plan.RerunMode;
+
+/**
+ * The re-run dialog: the original run as a link, what to repeat (the stage only, from the stage on, only the
+ * failed items) and which stage, the original's parameters to override and a reason on the left, the dry run with
+ * what is reused and what runs again on the right. Binds to a {@link RerunViewModel}; the approved re-run goes to
+ * the receiver the view model was given. Create and use on the FX thread.
+ */
+public final class RerunDialog {
+
+    /** Node ids that page objects look up. */
+    public static final String ROOT_ID = "rerun-dialog";
+    public static final String ORIGINAL_ID = "rerun-original";
+    public static final String STAGE_ID = "rerun-stage";
+    public static final String PREVIEW_ID = "rerun-preview";
+    public static final String RERUN_ID = "rerun-rerun";
+    public static final String CANCEL_ID = "rerun-cancel";
+    public static final String STATUS_ID = "rerun-status";
+    public static final String REASON_ID = "rerun-reason";
+
+    /** Node id of the choice for {@code mode}. */
+    public static String modeId(RerunMode mode) {
+        return "rerun-mode-" + mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static final Map<RerunMode, String> MODE_WORDS = Map.of(
+            RerunMode.STAGE_ONLY, "Only this stage",
+            RerunMode.FROM_STAGE, "This stage and every later one",
+            RerunMode.ONLY_FAILED, "Only the failed items of the failed stage");
+
+    private final RerunViewModel model;
+    private final DialogWindow window;
+
+    public RerunDialog(RerunViewModel model) {
+        this.model = model;
+        BorderPane root = new BorderPane();
+        root.setId(ROOT_ID);
+        root.getStyleClass().add("launch-dialog");
+        root.setTop(header());
+        SplitPane body = new SplitPane(form(), new PlanPreviewView(model.planPreview()));
+        body.setDividerPositions(0.42);
+        root.setCenter(body);
+        root.setBottom(buttons());
+        this.window = new DialogWindow(root, model.titleProperty().get(), model.launchedProperty(), model::close);
+    }
+
+    /** Opens the dialog modal to {@code owner} (the console window) and returns at once. */
+    public void show(Window owner) {
+        window.show(owner);
+    }
+
+    /** Closes the dialog; what was previewed and not re-run is closed with it. */
+    public void close() {
+        window.close();
+    }
+
+    /** The dialog's window, e.g. to wait for it to close. */
+    public Stage stage() {
+        return window.stage();
+    }
+
+    private Region header() {
+        Label title = new Label("Re-run part of run", AppIcon.RERUN.graphic());
+        title.getStyleClass().add(Styles.TITLE);
+        Hyperlink original = new Hyperlink(model.originalRunId());
+        original.setId(ORIGINAL_ID);
+        original.getStyleClass().add(Styles.TITLE);
+        original.setDisable(!model.canOpenOriginal());
+        original.setOnAction(e -> model.openOriginal());
+        Label where = LaunchDialog.note("in " + model.environment());
+        Label summary = LaunchDialog.note("");
+        summary.textProperty().bind(model.originalSummaryProperty());
+        HBox line = new HBox(6, title, original, where);
+        line.setAlignment(Pos.BASELINE_LEFT);
+        VBox header = new VBox(2, line, summary);
+        header.getStyleClass().add(Styles.HEADER);
+        if (model.protectedEnvironment()) {
+            Label badge = new Label("protected: Preview asks for the environment's name", AppIcon.PROTECTED.graphic());
+            badge.getStyleClass().add(Styles.BADGE);
+            badge.pseudoClassStateChanged(Styles.PROTECTED, true);
+            header.getChildren().add(badge);
+        }
+        return header;
+    }
+
+    private Region form() {
+        ToggleGroup modes = new ToggleGroup();
+        VBox modeBox = new VBox(6);
+        for (RerunMode mode : RerunMode.values()) {
+            RadioButton choice = new RadioButton(MODE_WORDS.get(mode));
+            choice.setId(modeId(mode));
+            choice.setUserData(mode);
+            choice.setToggleGroup(modes);
+            choice.setSelected(model.modeProperty().get() == mode);
+            if (mode == RerunMode.ONLY_FAILED) {
+                choice.setDisable(!model.onlyFailedAvailable());
+            }
+            modeBox.getChildren().add(choice);
+        }
+        modes.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                model.modeProperty().set((RerunMode) now.getUserData());
+            }
+        });
+        model.modeProperty().addListener((o, was, now) -> modes.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true)));
+        Label failed = LaunchDialog.note(model.onlyFailedAvailable()
+                ? "Failed: " + String.join(", ", model.failedItems())
+                : "No semantic model or fan-out item failed on its own in this run.");
+        Label modeMessage = new Label();
+        modeMessage.getStyleClass().add("field-message");
+        modeMessage.textProperty().bind(model.modeMessageProperty());
+        modeMessage.setWrapText(true);
+        modeMessage.visibleProperty().bind(model.modeMessageProperty().isNotEmpty());
+        modeMessage.managedProperty().bind(modeMessage.visibleProperty());
+
+        ComboBox<String> stage = new ComboBox<>(model.stages());
+        stage.setId(STAGE_ID);
+        stage.valueProperty().bindBidirectional(model.stageProperty());
+        stage.disableProperty().bind(model.stageChoosableProperty().not());
+        HBox stageRow = new HBox(8, new Label("Stage"), stage);
+        stageRow.setAlignment(Pos.CENTER_LEFT);
+
+        TextField reason = new TextField();
+        reason.setId(REASON_ID);
+        reason.setPromptText("optional, e.g. dbt fix deployed");
+        reason.textProperty().bindBidirectional(model.reasonProperty());
+
+        VBox form = new VBox(8, LaunchDialog.section("What to re-run"), modeBox, failed, modeMessage, stageRow,
+                LaunchDialog.section("Parameters (the original run's values)"),
+                new ParameterFieldsView(model.form()),
+                LaunchDialog.note("Maintenance, models and the refresh cap stay as the original run had them."),
+                new Label("Reason (for the audit trail and the release note)"), reason);
+        form.getStyleClass().add("launch-form");
+        form.disableProperty().bind(model.loadedProperty().not().or(model.launchedProperty()));
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private Region buttons() {
+        Label status = new Label();
+        status.setId(STATUS_ID);
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        Button cancel = new Button("Cancel");
+        cancel.setId(CANCEL_ID);
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> close());
+        Button preview = new Button("Preview", AppIcon.PREVIEW.graphic());
+        preview.setId(PREVIEW_ID);
+        preview.disableProperty().bind(model.canPreviewProperty().not());
+        preview.setOnAction(e -> model.preview());
+        Button rerun = new Button("Re-run", AppIcon.RERUN.graphic());
+        rerun.setId(RERUN_ID);
+        rerun.setDefaultButton(true);
+        rerun.disableProperty().bind(model.canRerunProperty().not());
+        rerun.setOnAction(e -> model.rerun());
+        HBox bar = new HBox(8, status, cancel, preview, rerun);
+        bar.getStyleClass().add("dialog-buttons");
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        return bar;
+    }
+}
