@@ -30,7 +30,13 @@ public enum AppIcon {
     WARNING(Material2MZ.WARNING),
     ERROR(Material2AL.ERROR_OUTLINE),
     OK(Material2AL.CHECK_CIRCLE),
-    WAITING(Material2AL.HOURGLASS_EMPTY);
+    WAITING(Material2AL.HOURGLASS_EMPTY),
+    // Monitoring page
+    MONITORING(Material2MZ.TABLE_ROWS),
+    FOLLOW(Material2MZ.VERTICAL_ALIGN_BOTTOM),
+    FILTER(Material2AL.FILTER_LIST),
+    SEARCH(Material2MZ.SEARCH),
+    EXPORT(Material2MZ.SAVE_ALT);
 
     private final Ikon ikon;
 
