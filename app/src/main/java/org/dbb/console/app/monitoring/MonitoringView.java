@@ -83,6 +83,11 @@ public final class MonitoringView extends BorderPane {
     private final GridPane details = new GridPane();
     /** Set by the operator's scroll gestures, read after the next layout, when the table shows their effect. */
     private boolean operatorScrolled;
+    /**
+     * Set when following and rows arrived: the table learns its new row count only in its next layout, and a
+     * scroll asked for before that is ignored, so the scroll waits for the end of that layout.
+     */
+    private boolean newestWanted;
 
     public MonitoringView(MonitoringViewModel model) {
         this.model = model;
@@ -310,9 +315,7 @@ public final class MonitoringView extends BorderPane {
     }
 
     private void keepNewestInView() {
-        if (model.followingProperty().get() && !table.getItems().isEmpty()) {
-            table.scrollTo(table.getItems().size() - 1);
-        }
+        newestWanted = model.followingProperty().get();
     }
 
     /**
@@ -331,7 +334,10 @@ public final class MonitoringView extends BorderPane {
         });
         table.addEventFilter(MouseEvent.MOUSE_DRAGGED, event -> operatorScrolled |= onScrollBar(event));
         table.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> operatorScrolled |= onScrollBar(event));
-        Runnable afterLayout = this::judgeScroll;
+        Runnable afterLayout = () -> {
+            judgeScroll();
+            scrollToNewestIfWanted();
+        };
         sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.removePostLayoutPulseListener(afterLayout);
@@ -343,6 +349,17 @@ public final class MonitoringView extends BorderPane {
         Scene current = getScene();
         if (current != null) {
             current.addPostLayoutPulseListener(afterLayout);
+        }
+    }
+
+    private void scrollToNewestIfWanted() {
+        if (newestWanted && table.getSkin() != null) {
+            newestWanted = false;
+            // The end of the flow rather than the newest row's index: scrolling to the last index leaves that row
+            // cut off at the bottom.
+            if (model.followingProperty().get() && table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                flow.setPosition(1);
+            }
         }
     }
 

@@ -106,7 +106,10 @@ public final class MonitoringViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper scope = new ReadOnlyStringWrapper(this, "scope", "");
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper(this, "counts", "");
     private final ObservableList<MonitoringRow> rows = FXCollections.observableArrayList();
+    // One read-only view each, kept: such a view holds its listeners only while it is itself referenced.
+    private final ObservableList<MonitoringRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<String> stages = FXCollections.observableArrayList();
+    private final ObservableList<String> stagesView = FXCollections.unmodifiableObservableList(stages);
     private final StringProperty runIdFilter = new SimpleStringProperty(this, "runIdFilter", "");
     private final ObjectProperty<String> stageFilter = new SimpleObjectProperty<>(this, "stageFilter");
     private final ObservableSet<MonitoringStatus> statusFilter = FXCollections.observableSet(
@@ -119,6 +122,7 @@ public final class MonitoringViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper pausedText = new ReadOnlyStringWrapper(this, "pausedText", "");
     private final ObjectProperty<MonitoringRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
     private final ObservableList<DetailField> details = FXCollections.observableArrayList();
+    private final ObservableList<DetailField> detailsView = FXCollections.unmodifiableObservableList(details);
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
     private final ReadOnlyDoubleWrapper exportProgress = new ReadOnlyDoubleWrapper(this, "exportProgress");
     private final ReadOnlyStringWrapper exportResult = new ReadOnlyStringWrapper(this, "exportResult", "");
@@ -522,12 +526,12 @@ public final class MonitoringViewModel implements AutoCloseable {
 
     /** The rows the filters let through, oldest first; grows at the end as rows arrive. */
     public ObservableList<MonitoringRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** The stages seen so far, in the order they first appeared: what the stage filter offers. */
     public ObservableList<String> stages() {
-        return FXCollections.unmodifiableObservableList(stages);
+        return stagesView;
     }
 
     /** Part of a run id (any case); empty shows every run. */
@@ -577,7 +581,7 @@ public final class MonitoringViewModel implements AutoCloseable {
 
     /** Every column of the selected row; empty when none is selected. */
     public ObservableList<DetailField> details() {
-        return FXCollections.unmodifiableObservableList(details);
+        return detailsView;
     }
 
     /** Whether an export is being written. */
