@@ -183,8 +183,9 @@ public final class MonitoringViewModel implements AutoCloseable {
     public void showRun(String runId) {
         Objects.requireNonNull(runId, "runId");
         runScope = runId;
-        clearFilters();
+        // Reloading first lets go of the rows held now, so clearing the filters does not re-scan them.
         reload();
+        clearFilters();
     }
 
     /** Clears every filter, so every row read is shown. */
