@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.dbb.console.core.monitoring.MonitoringCsv;
 import org.dbb.console.core.monitoring.MonitoringRow;
 
 /**
@@ -29,9 +30,7 @@ abstract class MonitorOutput {
     }
 
     /** The table's and CSV's column names, the JSON field names: the names of the table's columns. */
-    static final List<String> COLUMNS = List.of("id", "run_id", "environment", "stage", "activity", "item", "attempt",
-            "status", "job_instance_id", "started_at", "ended_at", "duration_ms", "rows_read", "rows_written",
-            "error_code", "error_message", "operator");
+    static final List<String> COLUMNS = MonitoringCsv.COLUMNS;
 
     protected final PrintWriter out;
 
@@ -57,10 +56,6 @@ abstract class MonitorOutput {
 
     private static String text(Optional<String> value) {
         return value.orElse("");
-    }
-
-    private static String number(OptionalLong value) {
-        return value.isPresent() ? Long.toString(value.getAsLong()) : "";
     }
 
     private static String iso(Instant instant) {
@@ -161,9 +156,8 @@ abstract class MonitorOutput {
         }
     }
 
-    /** RFC 4180: a header line, CRLF line ends, fields quoted when they hold a comma, quote or line break. */
+    /** RFC 4180 CSV with a header line, in the shape {@link MonitoringCsv} defines for every CSV of rows. */
     static final class Csv extends MonitorOutput {
-        private static final String CRLF = "\r\n";
         private boolean headerPrinted;
 
         Csv(PrintWriter out) {
@@ -172,33 +166,14 @@ abstract class MonitorOutput {
 
         @Override
         void rows(List<MonitoringRow> rows) {
+            StringBuilder text = new StringBuilder();
             if (!headerPrinted) {
-                out.print(String.join(",", COLUMNS) + CRLF);
+                text.append(MonitoringCsv.header());
                 headerPrinted = true;
             }
-            for (MonitoringRow r : rows) {
-                List<String> fields = List.of(Long.toString(r.id().orElse(0)), r.runId(), r.environment(), r.stage(),
-                        r.activity(), text(r.item()), Integer.toString(r.attempt()), r.status().wireName(),
-                        text(r.jobInstanceId()), iso(r.startedAt()), r.endedAt().map(MonitorOutput::iso).orElse(""),
-                        r.duration().map(d -> Long.toString(d.toMillis())).orElse(""), number(r.rowsRead()),
-                        number(r.rowsWritten()), text(r.errorCode()), text(r.errorMessage()), r.operator());
-                StringBuilder line = new StringBuilder();
-                for (int i = 0; i < fields.size(); i++) {
-                    if (i > 0) {
-                        line.append(',');
-                    }
-                    line.append(quote(fields.get(i)));
-                }
-                out.print(line.append(CRLF));
-            }
+            rows.forEach(r -> MonitoringCsv.appendRecord(text, r));
+            out.print(text);
             out.flush();
-        }
-
-        static String quote(String field) {
-            if (field.contains(",") || field.contains("\"") || field.contains("\r") || field.contains("\n")) {
-                return "\"" + field.replace("\"", "\"\"") + "\"";
-            }
-            return field;
         }
     }
 

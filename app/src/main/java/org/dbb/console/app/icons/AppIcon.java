@@ -36,7 +36,6 @@ public enum AppIcon {
     LIGHT_THEME(Material2MZ.WB_SUNNY),
     OVERVIEW(Material2AL.DASHBOARD),
     HISTORY(Material2AL.HISTORY),
-    MONITORING(Material2MZ.TABLE_CHART),
     PARAMETERS(Material2MZ.TUNE),
     SETTINGS(Material2MZ.SETTINGS),
 
@@ -58,7 +57,13 @@ public enum AppIcon {
     REUSED(Material2AL.LINK),
     // launch dialog
     PREVIEW(Material2MZ.VISIBILITY),
-    SKIPPED(Material2MZ.REMOVE_CIRCLE_OUTLINE);
+    SKIPPED(Material2MZ.REMOVE_CIRCLE_OUTLINE),
+    // Monitoring page
+    MONITORING(Material2MZ.TABLE_ROWS),
+    FOLLOW(Material2MZ.VERTICAL_ALIGN_BOTTOM),
+    FILTER(Material2AL.FILTER_LIST),
+    SEARCH(Material2MZ.SEARCH),
+    EXPORT(Material2MZ.SAVE_ALT);
 
     private final Ikon ikon;
 

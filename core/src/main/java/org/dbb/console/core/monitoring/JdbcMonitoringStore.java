@@ -223,6 +223,11 @@ public final class JdbcMonitoringStore implements MonitoringSink {
         return follower;
     }
 
+    /** What the store reads and writes, for messages such as "Loading rows from …": a file, or a warehouse. */
+    public String description() {
+        return description;
+    }
+
     @Override
     public String toString() {
         return "JdbcMonitoringStore[" + description + "]";
