@@ -1,6 +1,7 @@
 package org.dbb.console.core.launch;
 
 import java.util.Objects;
+import java.util.Optional;
 
 import org.dbb.console.core.connect.EnvironmentConnection;
 import org.dbb.console.core.engine.RunEngine;
@@ -19,11 +20,18 @@ public final class PreparedRun implements AutoCloseable {
     private final RunPlan plan;
     private final EnvironmentConnection connection;
     private final RunEngine engine;
+    /** The record a re-run of a Fabric run reuses, made from what Fabric reported; console re-runs use the journal. */
+    private final Optional<RunRecord> original;
 
     PreparedRun(RunPlan plan, EnvironmentConnection connection, RunEngine engine) {
+        this(plan, connection, engine, Optional.empty());
+    }
+
+    PreparedRun(RunPlan plan, EnvironmentConnection connection, RunEngine engine, Optional<RunRecord> original) {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.connection = Objects.requireNonNull(connection, "connection");
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.original = Objects.requireNonNull(original, "original");
     }
 
     public RunPlan plan() {
@@ -36,7 +44,7 @@ public final class PreparedRun implements AutoCloseable {
 
     /** Starts the run on background executors and returns at once. */
     public RunHandle start(RunListener listener) {
-        return engine.start(plan, listener);
+        return original.map(o -> engine.rerun(plan, o, listener)).orElseGet(() -> engine.start(plan, listener));
     }
 
     /**
