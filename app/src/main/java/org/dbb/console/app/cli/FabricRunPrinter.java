@@ -53,7 +53,10 @@ final class FabricRunPrinter {
         out.println();
         out.println("Parameters the run used:");
         for (FabricRunParameter p : parameters.parameters()) {
-            out.println("  " + p.name() + " = " + p.value().map(Object::toString).orElse("(none)") + "   ("
+            // a secure parameter's value is never shown, whoever ran the pipeline
+            String value = p.type().equalsIgnoreCase("securestring") ? "••••••"
+                    : p.value().map(Object::toString).orElse("(none)");
+            out.println("  " + p.name() + " = " + value + "   ("
                     + (p.source() == ParameterSource.FROM_RUN ? "from the run"
                     : "pipeline default: Fabric shows no value of this run") + ")");
         }
