@@ -23,9 +23,11 @@ class CommandLineRunnerTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        ConsoleServices services = new ConsoleServices(new DataDirectories(temp.resolve("data")));
-        return new CommandLineRunner(services, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        // closed after each command, so the embedded database's writer never outlives the test's temp folder
+        try (ConsoleServices services = new ConsoleServices(new DataDirectories(temp.resolve("data")))) {
+            return new CommandLineRunner(services, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        }
     }
 
     private String out() {
