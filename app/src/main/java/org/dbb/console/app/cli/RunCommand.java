@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -30,7 +31,12 @@ import org.dbb.console.app.ConsoleServices;
 import org.dbb.console.core.audit.LaunchAudit;
 import org.dbb.console.core.connect.SandboxOptions;
 import org.dbb.console.core.engine.RunRecord;
+import org.dbb.console.core.fabricruns.FabricRunSummary;
+import org.dbb.console.core.history.RunOrigin;
+import org.dbb.console.core.launch.FabricRerunRequest;
+import org.dbb.console.core.launch.PreparedFabricRerun;
 import org.dbb.console.core.launch.PreparedRun;
+import org.dbb.console.core.launch.RerunParameter;
 import org.dbb.console.core.plan.RefreshMode;
 import org.dbb.console.core.plan.RerunMode;
 import org.dbb.console.core.plan.RerunRequest;
@@ -52,6 +58,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Exit code of a run that was cancelled, as a shell reports a process ended by Ctrl-C. */
     public static final int CANCELLED = RunDriver.CANCELLED;
+    private static final Pattern FABRIC_JOB_ID = Pattern.compile(
+            "\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*");
 
     private final ConsoleServices services;
 
@@ -113,7 +121,8 @@ public final class RunCommand implements Callable<Integer> {
     /** The re-run options: the run to re-run and which part. */
     static final class Rerun {
         @Option(names = "--rerun", paramLabel = "RUN_ID", required = true,
-                description = "Re-run part of this earlier run, reusing what succeeded in it.")
+                description = "Re-run part of this earlier run, reusing what succeeded in it: a console run id, or"
+                        + " the job instance id of a run Fabric started (`dbb runs list --env ENV`).")
         String runId;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
@@ -129,7 +138,7 @@ public final class RunCommand implements Callable<Integer> {
         String fromStage;
 
         @Option(names = "--only-failed", description = "Re-run only the failed items (e.g. semantic models) of the"
-                + " failed stage.")
+                + " failed stage; console runs only (Fabric does not say which items of a run failed).")
         boolean onlyFailed;
     }
 
@@ -151,12 +160,23 @@ public final class RunCommand implements Callable<Integer> {
         if (!environment.emulator() && (scenarioFile != null || emulatorUrl != null)) {
             throw usage("--scenario and --emulator apply to the sandbox only; " + env + " is a Fabric environment");
         }
-        RunRequest request = request(ws);
+        boolean fabricRun = rerun != null && services.runJournal().find(rerun.runId).isEmpty();
+        if (fabricRun && !FABRIC_JOB_ID.matcher(rerun.runId).matches()) {
+            throw usage("run " + rerun.runId + " is not in the run journal (" + services.databaseFile() + "), nor"
+                    + " is it a Fabric job instance id (a GUID); `dbb runs list --env " + env + "` shows the runs");
+        }
+        RunRequest request = fabricRun ? null : request(ws);
+        if (fabricRun) {
+            refuseLaunchOptionsForFabricRerun();
+        }
         // asked before anything is looked up, so a mistyped --env never even signs in to production
         if (environment.protectedEnv() && !dryRun && !yes && !confirmed(out, err)) {
             return CommandLineRunner.BAD_USAGE;
         }
         RunDriver driver = new RunDriver(services, env);
+        if (fabricRun) {
+            return rerunFabricRun(ws, environment, driver, out, err);
+        }
         SandboxOptions sandbox = driver.sandbox(ws, environment, scenarioFile, emulatorUrl, err);
         Optional<PreparedRun> planned = driver.prepare(ws, request, sandbox, err);
         if (planned.isEmpty()) {
@@ -177,6 +197,66 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Re-runs part of a run Fabric started: prints the parameters it uses and their source, then runs it. */
+    private int rerunFabricRun(Workspace ws, EnvironmentSettings environment, RunDriver driver, PrintWriter out,
+                               PrintWriter err) {
+        RerunMode mode = rerun.scope.stage != null ? RerunMode.STAGE_ONLY : RerunMode.FROM_STAGE;
+        String stage = rerun.scope.stage != null ? rerun.scope.stage : rerun.scope.fromStage;
+        FabricRerunRequest fabricRequest = new FabricRerunRequest(env, rerun.runId.strip(), mode, stage,
+                parameterOverrides(), refreshViaPipeline ? RefreshMode.FABRIC_PIPELINE : RefreshMode.POWER_BI_API,
+                System.getProperty("user.name", "unknown"));
+        SandboxOptions sandbox = driver.sandbox(ws, environment, scenarioFile, emulatorUrl, err);
+        Optional<PreparedFabricRerun> planned = driver.prepareFabricRerun(ws, fabricRequest, sandbox, err);
+        if (planned.isEmpty()) {
+            return driver.failure();
+        }
+        try (PreparedFabricRerun prepared = planned.get()) {
+            FabricRunSummary original = prepared.basis().run();
+            out.println("Fabric run " + original.jobInstanceId() + " · " + original.statusText() + " · started by "
+                    + original.startedBy() + original.start().map(s -> " at " + s).orElse(""));
+            out.println("Parameters of the re-run:");
+            for (RerunParameter p : prepared.parameters()) {
+                out.println("  " + p.name() + " = " + p.shown() + "   (" + switch (p.source()) {
+                    case FROM_RUN -> "from the Fabric run";
+                    case OVERRIDDEN -> "--param";
+                    case DEFAULT -> "default for " + env + ": Fabric shows no value of the run";
+                } + ")");
+            }
+            if (prepared.anyDefaulted()) {
+                out.println("  Values marked default may differ from what the Fabric run used; pass --param"
+                        + " NAME=VALUE to set them.");
+            }
+            for (String variable : prepared.basis().unknownVariables()) {
+                out.println("  warning: Fabric shows no value the run set for variable '" + variable + "'; a re-run"
+                        + " step that reads it fails");
+            }
+            out.flush();
+            PreparedRun run = prepared.run();
+            if (dryRun) {
+                out.print(services.planPrinter().print(run.plan()));
+                out.flush();
+                return 0;
+            }
+            return driver.execute(run, ws.settings().notificationsFor(environment), run::start,
+                    handle -> "Run " + handle.runId() + " in " + env + " (" + run.plan().workspaceName() + ", "
+                            + run.connection().endpointDescription() + "), re-running "
+                            + run.plan().request().rerun().orElseThrow().describe() + " of Fabric run "
+                            + original.jobInstanceId(), runId -> audit(run, runId, err), out, err);
+        }
+    }
+
+    /** Launch options a Fabric re-run takes as parameters, so a value never silently goes unused. */
+    private void refuseLaunchOptionsForFabricRerun() {
+        if (rerun.scope.onlyFailed) {
+            throw usage(RerunRequest.ONLY_FAILED_NOT_FOR_FABRIC);
+        }
+        if (maintenance || models != null || concurrency != null) {
+            throw usage("a re-run of a Fabric run takes the run's parameters: instead of --maintenance, --models or"
+                    + " --concurrency pass --param run_maintenance=true, --param semantic_models=[…] or --param"
+                    + " refresh_concurrency=N");
+        }
+    }
+
     /** Records the launch (or re-run) with what the operator chose, for the release note. */
     private void audit(PreparedRun prepared, String runId, PrintWriter err) {
         new Interventions(services, err).record(LaunchAudit.entry(prepared.plan(), runId, services.clock().instant(),
@@ -187,7 +267,7 @@ public final class RunCommand implements Callable<Integer> {
         return prepared.plan().request().rerun();
     }
 
-    private RunRequest request(Workspace ws) {
+    private Map<String, JsonNode> parameterOverrides() {
         Map<String, JsonNode> parameters = new LinkedHashMap<>();
         for (String p : params) {
             int eq = p.indexOf('=');
@@ -197,6 +277,11 @@ public final class RunCommand implements Callable<Integer> {
             // typed against the pipeline's declaration by the plan builder, which names the expected type
             parameters.put(p.substring(0, eq).strip(), TextNode.valueOf(p.substring(eq + 1)));
         }
+        return parameters;
+    }
+
+    private RunRequest request(Workspace ws) {
+        Map<String, JsonNode> parameters = parameterOverrides();
         Optional<List<String>> modelList = Optional.ofNullable(models)
                 .map(list -> list.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
         OptionalInt cap = concurrency == null ? OptionalInt.empty() : OptionalInt.of(concurrency);

@@ -32,6 +32,9 @@ import org.dbb.console.core.engine.RunOutcome;
 import org.dbb.console.core.fabric.devops.GroupVariable;
 import org.dbb.console.core.fabric.devops.VariableGroup;
 import org.dbb.console.core.fabric.http.FabricApiException;
+import org.dbb.console.core.fabricruns.UnknownFabricRunException;
+import org.dbb.console.core.launch.FabricRerunRequest;
+import org.dbb.console.core.launch.PreparedFabricRerun;
 import org.dbb.console.core.launch.PreparedRun;
 import org.dbb.console.core.notify.DeliveryListener;
 import org.dbb.console.core.notify.DeliveryOutcome;
@@ -103,6 +106,36 @@ final class RunDriver {
             failure = CommandLineRunner.SIGN_IN_FAILED;
         } catch (FabricApiException e) {
             err.println("dbb: cannot plan the run in " + env + ": " + e.getMessage());
+            failure = CommandLineRunner.ERRORS_FOUND;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Plans a re-run of part of a run Fabric started; empty, having said why on {@code err}, when it cannot be
+     * planned (then {@link #failure()} is the exit code).
+     */
+    Optional<PreparedFabricRerun> prepareFabricRerun(Workspace ws, FabricRerunRequest request,
+                                                     SandboxOptions sandbox, PrintWriter err) {
+        try {
+            return Optional.of(services.runLauncher().prepareFabricRerun(ws, request, sandbox, Map.of()));
+        } catch (UnknownFabricRunException e) {
+            err.println("dbb: run " + request.jobInstanceId() + " is not in the run journal, and " + e.getMessage());
+            failure = CommandLineRunner.BAD_USAGE;
+        } catch (IllegalArgumentException e) {
+            err.println("dbb: cannot re-run Fabric run " + request.jobInstanceId() + ": " + e.getMessage()
+                    + "; nothing was started");
+            failure = CommandLineRunner.BAD_USAGE;
+        } catch (PlanException e) {
+            printProblems(err, e.problems());
+            err.println("dbb: the plan has errors; nothing was started");
+            failure = CommandLineRunner.BAD_USAGE;
+        } catch (SignInException e) {
+            err.println("dbb: cannot sign in to " + env + ": " + e.getMessage());
+            failure = CommandLineRunner.SIGN_IN_FAILED;
+        } catch (FabricApiException e) {
+            err.println("dbb: cannot read Fabric run " + request.jobInstanceId() + " in " + env + ": "
+                    + e.getMessage());
             failure = CommandLineRunner.ERRORS_FOUND;
         }
         return Optional.empty();

@@ -6,7 +6,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code dbb runs}: the run history kept in the journal. Holds only its subcommands. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
-        description = "The runs the console started, from its run journal: list them, show one, resume one the console stopped in the middle of.",
+        description = "The runs the console started (its run journal) and the runs Fabric started of the master"
+                + " pipeline: list them, show one, resume one the console stopped in the middle of.",
         subcommands = {RunsListCommand.class, RunsShowCommand.class, RunsResumeCommand.class})
 public final class RunsCommand implements Runnable {
 

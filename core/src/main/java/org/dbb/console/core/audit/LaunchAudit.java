@@ -1,5 +1,7 @@
 package org.dbb.console.core.audit;
 
+import org.dbb.console.core.history.RunOrigin;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +31,8 @@ public final class LaunchAudit {
         RunRequest request = plan.request();
         AuditEntry entry = request.rerun()
                 .map(rerun -> AuditEntry.of(at, request.operator(), request.environment(), AuditAction.RERUN,
-                        "run " + rerun.originalRunId() + ": " + rerun.describe()))
+                        (rerun.originalOrigin() == RunOrigin.FABRIC ? "Fabric run " : "run ")
+                                + rerun.originalRunId() + ": " + rerun.describe()))
                 .orElseGet(() -> AuditEntry.of(at, request.operator(), request.environment(), AuditAction.LAUNCH,
                         "run " + runId));
         return entry.withChange(null, choices(plan)).withRun(runId).withReason(reason.orElse(null));

@@ -1,8 +1,10 @@
 package org.dbb.console.core.emulator;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +23,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dbb.console.core.emulator.scenario.ItemScript;
 import org.dbb.console.core.emulator.scenario.Scenario;
 import org.dbb.console.core.emulator.scenario.ScenarioDefaults;
+import org.dbb.console.core.expr.EvaluationContext;
+import org.dbb.console.core.expr.ExpressionEvaluationException;
+import org.dbb.console.core.expr.ExpressionParser;
+import org.dbb.console.core.expr.ExpressionSyntaxException;
 import org.dbb.console.core.files.TextFile;
 import org.dbb.console.core.problem.InvalidInputException;
 import org.dbb.console.core.workspace.Item;
@@ -59,6 +65,7 @@ final class JobPlanner {
     static final String JOB_FAILED = "JobInstanceStatusFailed";
 
     private static final int MAX_DEPTH = 8;
+    private static final ExpressionParser EXPRESSIONS = new ExpressionParser();
     private static final double ACTIVITY_OVERHEAD_SECONDS = 1;
 
     private final EmulatedTenant tenant;
@@ -162,6 +169,9 @@ final class JobPlanner {
         private Pipeline pipeline;
         private String failingActivity = "";
         private long nextSequence;
+        /** What the run's SetVariable activities set so far, and its activities' latest successful outputs. */
+        private final Map<String, JsonNode> variables = new HashMap<>();
+        private final Map<String, JsonNode> outputs = new HashMap<>();
 
         PipelineRun(WorkspaceState ws, ItemState item, JobRun run, ItemScript script, boolean scriptedFailure,
                     ObjectNode params, int depth) {
@@ -273,6 +283,7 @@ final class JobPlanner {
                 run.addActivityRun(new ActivityRun(ids.get(), act.name(), act.type(), t, leg.end(), leg.outcome(),
                         input(act), leg.output(), leg.error(), attempt, ctx.iterationHash(), sequence));
                 if (leg.outcome() == ActivityOutcome.SUCCEEDED) {
+                    outputs.put(act.name(), leg.output());
                     break;
                 }
                 t = leg.end().plus(interval);
@@ -318,7 +329,7 @@ final class JobPlanner {
                 case "PBISemanticModelRefresh" -> leaf(act, t, modelName(ctx)
                         .map(m -> scenario.model(m).seconds().orElse(defaults().refreshSeconds()))
                         .orElse(defaults().refreshSeconds()), json.objectNode());
-                default -> leaf(act, t, defaults().secondsForActivityType(act.type()), leafOutput(act));
+                default -> leaf(act, t, defaults().secondsForActivityType(act.type()), leafOutput(act, t, ctx));
             };
         }
 
@@ -459,6 +470,45 @@ final class JobPlanner {
                             + ", Error: " + inner.message(), "UserError", act.name())));
         }
 
+        private Optional<JsonNode> evaluated(DynamicValue value, Instant at, Context ctx) {
+            return evaluate(value, new EvaluationContext() {
+                @Override
+                public Optional<JsonNode> parameter(String name) {
+                    return Optional.ofNullable(params.get(name));
+                }
+
+                @Override
+                public Optional<JsonNode> variable(String name) {
+                    return Optional.ofNullable(variables.get(name));
+                }
+
+                @Override
+                public Optional<JsonNode> activityOutput(String activityName) {
+                    return Optional.ofNullable(outputs.get(activityName));
+                }
+
+                @Override
+                public Optional<JsonNode> item() {
+                    return Optional.ofNullable(ctx.item());
+                }
+
+                @Override
+                public String runId() {
+                    return run.id().toString();
+                }
+
+                @Override
+                public Instant triggerTime() {
+                    return run.createdAt();
+                }
+
+                @Override
+                public Clock clock() {
+                    return Clock.fixed(at, ZoneOffset.UTC);
+                }
+            });
+        }
+
         private Optional<String> modelName(Context ctx) {
             if (ctx.item() == null) {
                 return Optional.empty();
@@ -506,7 +556,7 @@ final class JobPlanner {
             }
         }
 
-        private JsonNode leafOutput(Activity act) {
+        private JsonNode leafOutput(Activity act, Instant t, Context ctx) {
             ObjectNode out = json.objectNode();
             switch (act.type()) {
                 case "Lookup" -> {
@@ -519,7 +569,16 @@ final class JobPlanner {
                         out.putArray("value");
                     }
                 }
-                case "SetVariable", "AppendVariable" -> act.details(SetVariableDetails.class).ifPresent(d -> {
+                case "SetVariable" -> act.details(SetVariableDetails.class).ifPresent(d -> {
+                    JsonNode value = d.value().flatMap(v -> ParameterRefs.value(v, params)
+                            .or(() -> evaluated(v, t, ctx))).orElse(json.nullNode());
+                    out.put("name", d.variableName());
+                    out.set("value", value);
+                    if (!value.isNull()) {
+                        variables.put(d.variableName(), value);
+                    }
+                });
+                case "AppendVariable" -> act.details(SetVariableDetails.class).ifPresent(d -> {
                     out.put("name", d.variableName());
                     out.set("value", d.value().flatMap(v -> ParameterRefs.value(v, params))
                             .orElse(json.nullNode()));
@@ -538,6 +597,18 @@ final class JobPlanner {
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * The value Fabric would report for an expression a SetVariable activity sets, evaluated by the console's
+     * expression language over what this run knows; empty when it reads something the emulator does not model.
+     */
+    private static Optional<JsonNode> evaluate(DynamicValue value, EvaluationContext context) {
+        try {
+            return Optional.ofNullable(EXPRESSIONS.parse(value).evaluate(context));
+        } catch (ExpressionSyntaxException | ExpressionEvaluationException e) {
+            return Optional.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package org.dbb.console.core.engine;
 import java.util.List;
 import java.util.Optional;
 
+import org.dbb.console.core.history.RunOrigin;
 import org.dbb.console.core.plan.PlannedStage;
 import org.dbb.console.core.plan.RerunMode;
 import org.dbb.console.core.plan.RerunRequest;
@@ -35,18 +36,28 @@ final class RerunScope {
      *                                  or an only-failed re-run names a run without a failed stage
      */
     static RerunScope of(RerunRequest request, RunPlan plan, RunJournal journal) {
+        if (request.originalOrigin() == RunOrigin.FABRIC) {
+            throw new IllegalArgumentException("cannot re-run Fabric run " + request.originalRunId() + " from the"
+                    + " journal: the journal holds console runs only; read the Fabric run first"
+                    + " (RunLauncher.prepareFabricRerun does)");
+        }
         RunRecord original = journal.find(request.originalRunId()).orElseThrow(() -> new IllegalArgumentException(
                 "cannot re-run " + request.originalRunId() + ": the journal has no run with that id"));
         return of(request, plan, original);
     }
 
     /**
-     * The scope of {@code request} over {@code plan}, {@code original} being the run it names.
+     * The scope of {@code request} over {@code plan} with the original's record in hand (for a Fabric run, the
+     * record made from what Fabric reports of it).
      *
-     * @throws IllegalArgumentException when the stage is not in the plan, or an only-failed re-run names a run
-     *                                  without a failed stage
+     * @throws IllegalArgumentException when {@code original} is not the run the request names, the stage is not in
+     *                                  the plan, or an only-failed re-run names a run without a failed stage
      */
     static RerunScope of(RerunRequest request, RunPlan plan, RunRecord original) {
+        if (!original.runId().equals(request.originalRunId())) {
+            throw new IllegalArgumentException("the re-run names run " + request.originalRunId() + " but the record"
+                    + " given is of run " + original.runId());
+        }
         String stage = request.mode() == RerunMode.ONLY_FAILED
                 ? original.failedStage().orElseThrow(() -> new IllegalArgumentException("cannot re-run only the"
                         + " failed items of " + original.runId() + ": none of its stages failed (it ended "

@@ -59,6 +59,25 @@ public final class RunEngine {
     }
 
     /**
+     * Starts a re-run of part of {@code original}, whose record the caller supplies instead of the journal (a run
+     * Fabric started, read back from Fabric), and returns at once. Stages before the re-run's stage take their
+     * steps' states, outputs and variables from {@code original}; the journal links the new run to it.
+     *
+     * @throws IllegalArgumentException when the plan's request is no re-run of {@code original}, or its stage is
+     *                                  not in the plan
+     */
+    public RunHandle rerun(RunPlan plan, RunRecord original, RunListener listener) {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(original, "original");
+        Objects.requireNonNull(listener, "listener");
+        RerunScope scope = RerunScope.of(plan.request().rerun().orElseThrow(() -> new IllegalArgumentException(
+                "the plan's request is no re-run; start it with start()")), plan, original);
+        RunExecution run = new RunExecution(services, plan, runIds.get(), Optional.of(scope), listener);
+        run.start();
+        return run;
+    }
+
+    /**
      * Takes over {@code interrupted}, a run an earlier console left without an end, under the same run id, and
      * returns at once. Steps the record says ended keep that end (their output and variables are restored, not run
      * again), stages that ended keep their state, a Fabric job whose submission was recorded is polled again rather

@@ -51,6 +51,15 @@ public record FabricRunSummary(String jobInstanceId, String pipelineId, String j
         return status.isTerminal();
     }
 
+    /** Who started it, in an operator's words: the Fabric schedule, or someone on demand (portal or API). */
+    public String startedBy() {
+        return switch (invokeType) {
+            case SCHEDULED -> "Fabric schedule";
+            case MANUAL -> "Fabric (manual)";
+            case UNKNOWN -> "Fabric";
+        };
+    }
+
     /** How long it ran, once it has ended. */
     public Optional<Duration> duration() {
         return start.flatMap(s -> end.map(e -> Duration.between(s, e)));

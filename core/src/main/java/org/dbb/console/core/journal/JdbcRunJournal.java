@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +35,9 @@ import org.dbb.console.core.engine.RunRecord;
 import org.dbb.console.core.engine.RunState;
 import org.dbb.console.core.engine.StepKey;
 import org.dbb.console.core.engine.StepState;
+import org.dbb.console.core.history.RunOrigin;
 import org.dbb.console.core.plan.PlannedStage;
+import org.dbb.console.core.plan.RerunRequest;
 import org.dbb.console.core.plan.RunPlan;
 import org.dbb.console.core.plan.RunRequest;
 
@@ -71,8 +75,8 @@ public final class JdbcRunJournal implements RunJournal {
         plan.stages().stream().map(PlannedStage::name).forEach(stages::add);
         update("record run " + runId, """
                 INSERT INTO journal.runs (run_id, environment, operator, request_json, stages_json, rerun_of, state,
-                                          created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", s -> {
+                                          created_at, rerun_of_origin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", s -> {
             s.setString(1, runId);
             s.setString(2, plan.environment());
             s.setString(3, plan.request().operator());
@@ -81,6 +85,9 @@ public final class JdbcRunJournal implements RunJournal {
             setOptional(s, 6, rerunOf);
             s.setString(7, RunState.RUNNING.name());
             s.setObject(8, utc(at));
+            // the request says whose run it re-ran; a link without one is to a console run
+            setOptional(s, 9, rerunOf.map(o -> plan.request().rerun().map(RerunRequest::originalOrigin)
+                    .orElse(RunOrigin.CONSOLE).name()));
         });
     }
 
@@ -261,11 +268,46 @@ public final class JdbcRunJournal implements RunJournal {
             for (String id : ids) {
                 RunHeader h = header(c, id).orElseThrow();
                 result.add(new RunSummary(id, h.environment, h.request.operator(), h.state, h.createdAt, h.endedAt,
-                        h.rerunOf, failedStage(c, id, h.stageNames)));
+                        h.rerunOf, failedStage(c, id, h.stageNames), h.rerunOfOrigin));
             }
             return result;
         } catch (SQLException e) {
             throw failure("list runs", e);
+        }
+    }
+
+    /**
+     * The runs that re-ran part of one of {@code originalRunIds} (console run ids or Fabric job instance ids), by
+     * original, each list newest first.
+     */
+    public Map<String, List<RunSummary>> rerunsOf(Collection<String> originalRunIds) {
+        Map<String, List<RunSummary>> byOriginal = new LinkedHashMap<>();
+        if (originalRunIds.isEmpty()) {
+            return byOriginal;
+        }
+        List<String> ids = new ArrayList<>();
+        String marks = String.join(", ", Collections.nCopies(originalRunIds.size(), "?"));
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT run_id FROM journal.runs WHERE rerun_of IN (" + marks + ") ORDER BY created_at DESC, run_id"
+                        + " DESC")) {
+            int i = 1;
+            for (String id : originalRunIds) {
+                s.setString(i++, id);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            for (String id : ids) {
+                RunHeader h = header(c, id).orElseThrow();
+                byOriginal.computeIfAbsent(h.rerunOf.orElseThrow(), k -> new ArrayList<>()).add(new RunSummary(id,
+                        h.environment, h.request.operator(), h.state, h.createdAt, h.endedAt, h.rerunOf,
+                        failedStage(c, id, h.stageNames), h.rerunOfOrigin));
+            }
+            return byOriginal;
+        } catch (SQLException e) {
+            throw failure("find the re-runs of " + originalRunIds, e);
         }
     }
 
@@ -276,7 +318,7 @@ public final class JdbcRunJournal implements RunJournal {
 
     private Optional<RunHeader> header(Connection c, String runId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT environment, request_json, stages_json, rerun_of, state, created_at, ended_at
+                SELECT environment, request_json, stages_json, rerun_of, state, created_at, ended_at, rerun_of_origin
                 FROM journal.runs WHERE run_id = ?""")) {
             s.setString(1, runId);
             try (ResultSet rs = s.executeQuery()) {
@@ -285,9 +327,14 @@ public final class JdbcRunJournal implements RunJournal {
                 }
                 List<String> stageNames = new ArrayList<>();
                 json(rs.getString(3)).forEach(n -> stageNames.add(n.asText()));
+                Optional<String> rerunOf = Optional.ofNullable(rs.getString(4));
+                Optional<String> originText = Optional.ofNullable(rs.getString(8));
+                // runs recorded before the origin was kept re-ran console runs: only those could be re-run then
+                Optional<RunOrigin> origin = rerunOf.map(o -> originText.map(RunOrigin::valueOf)
+                        .orElse(RunOrigin.CONSOLE));
                 return Optional.of(new RunHeader(rs.getString(1), requests.read(rs.getString(2)), stageNames,
-                        Optional.ofNullable(rs.getString(4)), RunState.valueOf(rs.getString(5)),
-                        instant(rs, 6).orElseThrow(), instant(rs, 7)));
+                        rerunOf, origin, RunState.valueOf(rs.getString(5)), instant(rs, 6).orElseThrow(),
+                        instant(rs, 7)));
             }
         }
     }
@@ -434,7 +481,8 @@ public final class JdbcRunJournal implements RunJournal {
     }
 
     private record RunHeader(String environment, RunRequest request, List<String> stageNames,
-                             Optional<String> rerunOf, RunState state, Instant createdAt, Optional<Instant> endedAt) {
+                             Optional<String> rerunOf, Optional<RunOrigin> rerunOfOrigin, RunState state,
+                             Instant createdAt, Optional<Instant> endedAt) {
         RunHeader {
             Objects.requireNonNull(request, "request");
         }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.dbb.console.core.history.RunOrigin;
 import org.dbb.console.core.plan.RefreshMode;
 import org.dbb.console.core.plan.RerunMode;
 import org.dbb.console.core.plan.RerunRequest;
@@ -44,6 +45,7 @@ final class RunRequestJson {
         request.rerun().ifPresent(rerun -> {
             ObjectNode r = root.putObject("rerun");
             r.put("originalRunId", rerun.originalRunId());
+            r.put("origin", rerun.originalOrigin().name());
             r.put("mode", rerun.mode().name());
             rerun.stage().ifPresent(stage -> r.put("stage", stage));
         });
@@ -72,6 +74,7 @@ final class RunRequestJson {
         JsonNode r = root.path("rerun");
         if (r.isObject()) {
             rerun = Optional.of(new RerunRequest(r.path("originalRunId").asText(),
+                    RunOrigin.valueOf(r.path("origin").asText(RunOrigin.CONSOLE.name())),
                     RerunMode.valueOf(r.path("mode").asText()),
                     r.hasNonNull("stage") ? Optional.of(r.get("stage").asText()) : Optional.empty()));
         }

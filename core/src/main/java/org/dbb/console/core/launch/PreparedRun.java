@@ -1,6 +1,7 @@
 package org.dbb.console.core.launch;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -26,16 +27,23 @@ public final class PreparedRun implements AutoCloseable {
     private final EnvironmentConnection connection;
     private final RunEngine engine;
     private final Consumer<RunHandle> started;
+    /** The record a re-run of a Fabric run reuses, made from what Fabric reported; console re-runs use the journal. */
+    private final Optional<RunRecord> original;
 
     PreparedRun(RunPlan plan, EnvironmentConnection connection, RunEngine engine) {
-        this(plan, connection, engine, handle -> { });
+        this(plan, connection, engine, Optional.empty());
+    }
+
+    PreparedRun(RunPlan plan, EnvironmentConnection connection, RunEngine engine, Optional<RunRecord> original) {
+        this(plan, connection, engine, original, handle -> { });
     }
 
     private PreparedRun(RunPlan plan, EnvironmentConnection connection, RunEngine engine,
-                        Consumer<RunHandle> started) {
+                        Optional<RunRecord> original, Consumer<RunHandle> started) {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.connection = Objects.requireNonNull(connection, "connection");
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.original = Objects.requireNonNull(original, "original");
         this.started = Objects.requireNonNull(started, "started");
     }
 
@@ -47,7 +55,7 @@ public final class PreparedRun implements AutoCloseable {
      */
     public PreparedRun whenStarted(Consumer<RunHandle> hook) {
         Objects.requireNonNull(hook, "hook");
-        return new PreparedRun(plan, connection, engine, started.andThen(hook));
+        return new PreparedRun(plan, connection, engine, original, started.andThen(hook));
     }
 
     public RunPlan plan() {
@@ -60,7 +68,8 @@ public final class PreparedRun implements AutoCloseable {
 
     /** Starts the run on background executors and returns at once. */
     public RunHandle start(RunListener listener) {
-        RunHandle handle = engine.start(plan, listener);
+        RunHandle handle = original.map(o -> engine.rerun(plan, o, listener))
+                .orElseGet(() -> engine.start(plan, listener));
         try {
             started.accept(handle);
         } catch (RuntimeException e) {
