@@ -13,7 +13,22 @@ import org.dbb.console.app.dialogs.FxDialogs;
 import org.dbb.console.app.fx.FxExecutor;
 import org.dbb.console.app.icons.AppIcon;
 import org.dbb.console.app.models.FabricModelsLoader;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.dbb.console.app.launch.LaunchServices;
 import org.dbb.console.app.models.ModelsPageFactory;
+import org.dbb.console.app.monitoring.MonitoringPage;
+import org.dbb.console.app.monitoring.MonitoringViewModel;
+import org.dbb.console.app.runs.RunSessionViewModel;
+import org.dbb.console.app.runs.RunsPage;
+import org.dbb.console.app.runs.RunsViewModel;
+import org.dbb.console.app.shell.ShellShortcut;
+import org.dbb.console.app.timeline.SystemLinkOpener;
+import org.dbb.console.app.timeline.TimelinePane;
+import org.dbb.console.core.timeline.FabricPortalLinks;
+import org.dbb.console.core.timeline.RunTimeline;
+import org.dbb.console.core.timeline.StepRow;
+import org.dbb.console.core.timeline.TimelineEstimates;
 import org.dbb.console.app.retry.RetryPolicyPageFactory;
 import org.dbb.console.app.sandbox.WindowSandbox;
 import org.dbb.console.app.shell.ConsolePage;
@@ -36,6 +51,9 @@ public final class WindowComposition implements AutoCloseable {
     private final ConsoleWindow window;
     private final WindowSandbox sandbox;
     private final ConsoleSession session = new ConsoleSession();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final MonitoringViewModel monitoring;
+    private final RunsPage runsPage;
 
     /**
      * @param scenario how the window's sandbox emulator behaves
@@ -61,8 +79,31 @@ public final class WindowComposition implements AutoCloseable {
         pages.add(RetryPolicyPageFactory.page(RetryPolicyPageFactory.viewModel(services, session, dialogs,
                 () -> sandbox.options(session.workspace()), fx)));
 
+        RunSessionViewModel activeRun = new RunSessionViewModel(session, dialogs, services.executors().background(),
+                fx, services.clock(), env -> TimelineEstimates.load(services.runJournal(), env, 20));
+        RunsViewModel runs = new RunsViewModel(session, activeRun, services::runJournal, services::runLauncher,
+                sandbox::options, dialogs, services.executors().background(), fx, services.clock());
+        closeables.add(runs);
+        monitoring = MonitoringPage.model(session, environment -> services.monitoringStore(), services.writer(),
+                dialogs, services.clock(), services.executors().background(), fx);
+        closeables.add(monitoring::close);
+        AtomicReference<ShellViewModel> shellRef = new AtomicReference<>();
+        runsPage = new RunsPage(session, runs, LaunchServices.of(services, dialogs, services.executors().background(),
+                fx), services::runLauncher, services::auditTrail, sandbox::options, dialogs,
+                services.executors().background(), fx, services.clock(), () -> stage, runId -> {
+                    monitoring.showRun(runId);
+                    shellRef.get().showPage(MonitoringPage.ID);
+                });
+        pages.add(1, runsPage.page(() -> TimelinePane.create(services.clock(),
+                step -> portalLink(session, activeRun, runs, step), new SystemLinkOpener(services.executors().background()))));
+        pages.add(2, MonitoringPage.page(monitoring));
+
         ShellViewModel shell = new ShellViewModel(session, pages, services.signInStatuses(),
                 (ws, env) -> services.signIn().tokensFor(env, Map.of()), services.executors().background(), fx);
+        shellRef.set(shell);
+        shell.actions().register(ShellShortcut.LAUNCH, RunsPage.ID, runs::launch);
+        shell.actions().register(ShellShortcut.CANCEL, RunsPage.ID, runs::cancel);
+        shell.actions().register(ShellShortcut.RERUN, RunsPage.ID, runs::rerun);
         window = new ConsoleWindow(shell, overview, preferences, preferencesStore::save);
     }
 
@@ -78,8 +119,31 @@ public final class WindowComposition implements AutoCloseable {
         return sandbox;
     }
 
+    public RunsPage runsPage() {
+        return runsPage;
+    }
+
+    public MonitoringViewModel monitoring() {
+        return monitoring;
+    }
+
+    /** The portal page of a step's item, in the workspace of the run it belongs to. */
+    private static Optional<java.net.URI> portalLink(ConsoleSession session, RunSessionViewModel active,
+                                                     RunsViewModel runs, StepRow step) {
+        RunTimeline shown = runs.shownProperty().get();
+        return Optional.ofNullable(shown).flatMap(RunTimeline::workspaceId)
+                .flatMap(ws -> FabricPortalLinks.step(ws, step));
+    }
+
     @Override
     public void close() {
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(WindowComposition.class).warn("Closing {} failed", c, e);
+            }
+        }
         sandbox.close();
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * What each keyboard shortcut does: pages register their handlers (the Runs page for launch, cancel and re-run;
  * any page for find), and the shell dispatches a pressed shortcut to the handler of the page shown, else to the
- * page that registered it, which it then shows. Use on the FX thread.
+ * page that registered it, which it then shows. (Find, Ctrl+F, belongs to each page's own view.) Use on the FX
+ * thread.
  */
 public final class ShellActions {
 
@@ -34,9 +35,6 @@ public final class ShellActions {
         Runnable here = byPage.get(currentPage);
         if (here != null) {
             return Optional.of(new Handler(currentPage, here));
-        }
-        if (shortcut == ShellShortcut.FIND) {
-            return Optional.empty();
         }
         return byPage.entrySet().stream().findFirst().map(e -> new Handler(e.getKey(), e.getValue()));
     }

@@ -9,8 +9,7 @@ public enum ShellShortcut {
     LAUNCH("Launch a run", new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN)),
     CANCEL("Cancel the active run", new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN)),
     RERUN("Re-run the failed stage", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN,
-            KeyCombination.SHIFT_DOWN)),
-    FIND("Find on this page", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
+            KeyCombination.SHIFT_DOWN));
 
     private final String description;
     private final KeyCombination keys;
