@@ -75,6 +75,7 @@ public final class RunsView extends BorderPane {
         headline.textProperty().bind(active.headlineProperty());
         headline.getStyleClass().add("runs-headline");
         headline.setWrapText(true);
+        headline.setMinWidth(0);
         Label message = new Label();
         message.setId(MESSAGE_ID);
         message.textProperty().bind(model.messageProperty());
@@ -136,6 +137,7 @@ public final class RunsView extends BorderPane {
         Button button = new Button(text, icon.graphic());
         button.setId(id);
         button.setTooltip(new Tooltip(tip));
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
 
@@ -154,8 +156,8 @@ public final class RunsView extends BorderPane {
             StringBuilder text = new StringBuilder(entry.status().name().toLowerCase(java.util.Locale.ROOT))
                     .append(" · ").append(entry.start().map(WHEN::format).orElse("not started"))
                     .append(entry.duration().map(d -> " · " + Durations.words(d)).orElse(""))
-                    .append('\n').append(origin).append(" · ").append(entry.startedBy())
-                    .append('\n').append(entry.runId());
+                    .append('\n').append(origin).append(" · ").append(entry.startedBy()).append(" · ")
+                    .append(entry.runId());
             entry.rerunOf().ifPresent(r -> text.append("\nre-runs ").append(r));
             if (!entry.rerunBy().isEmpty()) {
                 text.append("\nre-run by ").append(String.join(", ", entry.rerunBy()));

@@ -280,7 +280,7 @@ public final class RunsViewModel implements AutoCloseable {
                 return;
             }
             String keep = selected.get() == null ? null : selected.get().runId();
-            history.setAll(read.entries());
+            history.setAll(read.entries().stream().map(this::asLive).toList());
             if (keep != null) {
                 history.stream().filter(e -> e.runId().equals(keep)).findFirst().ifPresent(e -> {
                     if (!e.equals(selected.get())) {
@@ -305,6 +305,17 @@ public final class RunsViewModel implements AutoCloseable {
         } else if (update instanceof Failed f) {
             message.set(f.message());
         }
+    }
+
+    /** The journal has no end for the run going in this window; it is running, not interrupted. */
+    private RunHistoryEntry asLive(RunHistoryEntry e) {
+        if (e.origin() != RunOrigin.CONSOLE || e.status() != RunHistoryStatus.INTERRUPTED
+                || !active.runningProperty().get() || !e.runId().equals(active.runIdProperty().get())) {
+            return e;
+        }
+        return new RunHistoryEntry(e.origin(), e.runId(), e.environment(), RunHistoryStatus.RUNNING, "RUNNING",
+                e.startedBy(), e.invokeType(), e.start(), e.end(), e.rerunOf(), e.rerunOfOrigin(), e.rerunBy(),
+                e.failedStage(), e.failure());
     }
 
     private void readHistoryFromTimer() {

@@ -1,0 +1,60 @@
+package org.dbb.console.app.pages;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.dbb.console.app.runs.RunsView;
+import org.dbb.console.app.shell.ShellView;
+import org.dbb.console.core.history.RunHistoryEntry;
+
+/** Page object for the Runs page: what a test may read or do there, without knowing the layout. */
+public final class RunsScreen {
+
+    private final FxRobot robot;
+
+    public RunsScreen(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    /** Shows the Runs page through the navigation. */
+    public RunsScreen open() {
+        robot.clickOn("#" + ShellView.PAGE_ID_PREFIX + "runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    public LaunchDialogScreen launch() {
+        robot.clickOn("#" + RunsView.LAUNCH_ID);
+        return new LaunchDialogScreen(robot).waitUntilLoaded();
+    }
+
+    public String headline() throws Exception {
+        return onFx(() -> robot.lookup("#" + RunsView.HEADLINE_ID).queryAs(Label.class).getText());
+    }
+
+    /** Waits until the headline says the run ended, and returns it. */
+    public String waitUntilEnded(int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            String text = headline();
+            return text.contains(" succeeded after ") || text.contains(" failed after ")
+                    || text.contains(" was cancelled after ");
+        });
+        return headline();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<RunHistoryEntry> history() throws Exception {
+        return onFx(() -> List.copyOf(robot.lookup("#" + RunsView.HISTORY_ID).queryAs(ListView.class).getItems()));
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,94 @@
+package org.dbb.console.app.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.dbb.console.app.ConsoleServices;
+import org.dbb.console.app.WindowComposition;
+import org.dbb.console.app.pages.RunsScreen;
+import org.dbb.console.app.pages.WorkspaceScreen;
+import org.dbb.console.app.shell.WindowPreferences;
+import org.dbb.console.app.shell.WindowPreferencesStore;
+import org.dbb.console.core.engine.RunRecord;
+import org.dbb.console.core.engine.RunState;
+import org.dbb.console.core.engine.StepState;
+import org.dbb.console.core.files.AtomicFileWriter;
+import org.dbb.console.core.files.DataDirectories;
+import org.dbb.console.core.history.RunHistoryStatus;
+import org.dbb.console.core.sample.SampleWorkspace;
+
+/** The whole window on the sample workspace: a sandbox run launched from the Runs page, end to end. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(180)
+class RunsPageTest {
+
+    /** Everything succeeds, quickly. */
+    private static final String HEALTHY = """
+            version: 1
+            timeScale: 0.002
+            defaults: {queueSeconds: 2, jobSeconds: 30, refreshSeconds: 60, pollSeconds: 5}
+            """;
+
+    @TempDir
+    static Path temp;
+
+    private ConsoleServices services;
+    private WindowComposition composition;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path root = temp.resolve("sample-" + System.nanoTime());
+        new SampleWorkspace().exportTo(root);
+        services = new ConsoleServices(new DataDirectories(temp.resolve("data-" + System.nanoTime())), name -> null);
+        Path scenario = temp.resolve("healthy-" + System.nanoTime() + ".yml");
+        java.nio.file.Files.writeString(scenario, HEALTHY);
+        composition = new WindowComposition(services, WindowPreferences.DEFAULTS,
+                new WindowPreferencesStore(temp.resolve("window-" + System.nanoTime() + ".json"),
+                        new AtomicFileWriter()), services.scenarioReader().read(scenario), stage);
+        composition.window().show(stage, root);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> composition.close()).get(30, TimeUnit.SECONDS);
+        services.close();
+    }
+
+    @Test
+    void aSandboxRunLaunchedFromTheWindowRunsEveryStageAndIsInTheHistory(FxRobot robot) throws Exception {
+        new WorkspaceScreen(robot).waitUntilLoaded();
+        RunsScreen runs = new RunsScreen(robot).open();
+
+        runs.launch().previewAndWait().launch();
+        String headline = runs.waitUntilEnded(150);
+
+        assertThat(headline).contains("succeeded");
+        String runId = headline.split(" ")[1];
+        RunRecord record = services.runJournal().find(runId).orElseThrow();
+        assertThat(record.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(record.stages().values()).contains(StepState.SUCCEEDED).doesNotContain(StepState.FAILED);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runs.history().stream()
+                .anyMatch(e -> e.runId().equals(runId) && e.status() == RunHistoryStatus.SUCCEEDED));
+        assertThat(services.auditTrail().entries(java.util.Optional.empty(), java.util.Optional.empty()))
+                .anySatisfy(e -> assertThat(e.runId()).contains(runId));
+        List<String> stages = composition.session().activeTimelineProperty().get().stages().stream()
+                .map(s -> s.name() + "=" + s.state()).toList();
+        assertThat(stages).contains("Initialisation=SUCCEEDED", "Integration=SUCCEEDED",
+                "Transformation=SUCCEEDED", "Monitoring=SUCCEEDED");
+    }
+}
