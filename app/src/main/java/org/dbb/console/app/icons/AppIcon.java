@@ -30,7 +30,12 @@ public enum AppIcon {
     WARNING(Material2MZ.WARNING),
     ERROR(Material2AL.ERROR_OUTLINE),
     OK(Material2AL.CHECK_CIRCLE),
-    WAITING(Material2AL.HOURGLASS_EMPTY);
+    WAITING(Material2AL.HOURGLASS_EMPTY),
+    // Parameter matrix page
+    PARAMETERS(Material2AL.GRID_ON),
+    SAVE(Material2MZ.SAVE),
+    DISCARD(Material2AL.CLEAR),
+    ADD(Material2AL.ADD);
 
     private final Ikon ikon;
 

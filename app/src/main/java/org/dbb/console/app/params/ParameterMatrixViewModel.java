@@ -109,6 +109,7 @@ public final class ParameterMatrixViewModel {
     private ParameterValidation savedCheck;
     private Optional<String> savedCheckRules = Optional.empty();
     private int introducedErrors;
+    private String savedNote = "";
     private long loadGeneration;
     private long validationGeneration;
     private long previewGeneration;
@@ -340,9 +341,9 @@ public final class ParameterMatrixViewModel {
                     return;
                 }
                 reason.set("");
+                savedNote = "Saved " + replay.size() + " change" + (replay.size() == 1 ? "" : "s") + " to "
+                        + target.getFileName() + "; the previous version is " + target.getFileName() + ".bak";
                 open(target, scan, guarded);
-                status.set("Saved " + replay.size() + " change" + (replay.size() == 1 ? "" : "s") + " to "
-                        + target.getFileName() + "; the previous version is " + target.getFileName() + ".bak.");
             });
         });
     }
@@ -533,6 +534,7 @@ public final class ParameterMatrixViewModel {
         }
         pending = result.file();
         edits.add(change);
+        savedNote = "";
         afterChange();
         return true;
     }
@@ -587,7 +589,8 @@ public final class ParameterMatrixViewModel {
         }
         rows.setAll(shown);
         int entries = main.rows().size();
-        status.set(file.getFileName() + " · " + entries + " entr" + (entries == 1 ? "y" : "ies")
+        status.set((savedNote.isEmpty() ? "" : savedNote + " · ") + file.getFileName() + " · " + entries
+                + " entr" + (entries == 1 ? "y" : "ies")
                 + (templateRows.isEmpty() ? "" : " + " + templateRows.size() + " from templates") + " × "
                 + columns.size() + " environment" + (columns.size() == 1 ? "" : "s")
                 + (edits.isEmpty() ? "" : " · " + edits.size() + " pending change" + (edits.size() == 1 ? "" : "s"))
