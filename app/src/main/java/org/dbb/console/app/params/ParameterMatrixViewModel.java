@@ -31,6 +31,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.dbb.console.app.audit.InterventionRecorder;
 import org.dbb.console.app.dialogs.Dialogs;
 import org.dbb.console.app.fx.FxBatcher;
@@ -60,6 +63,8 @@ import org.dbb.console.core.workspace.params.edit.ParameterMatrix;
  * executor's thread.
  */
 public final class ParameterMatrixViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParameterMatrixViewModel.class);
 
     /** How long typing must pause before the text is checked. */
     public static final Duration DEBOUNCE = Duration.ofMillis(250);
@@ -93,6 +98,14 @@ public final class ParameterMatrixViewModel {
     private final ReadOnlyStringWrapper previewStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper previewing = new ReadOnlyBooleanWrapper();
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
+    // One read-only view each: listeners on a wrapper made per call would be lost with the wrapper.
+    private final ObservableList<String> environmentsView = FXCollections.unmodifiableObservableList(environments);
+    private final ObservableList<EntryRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<ProblemRow> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ObservableList<String> pendingChangesView =
+            FXCollections.unmodifiableObservableList(pendingChanges);
+    private final ObservableList<PreviewFile> previewFilesView =
+            FXCollections.unmodifiableObservableList(previewFiles);
 
     // The document, touched on the FX thread only
     private Path file;
@@ -172,7 +185,7 @@ public final class ParameterMatrixViewModel {
         state.set(MatrixState.LOADING);
         status.set("Reading " + target.getFileName() + " and its extend templates …");
         fileName.set(target.toString());
-        background.execute(() -> {
+        inBackground("reading " + target.getFileName(), () -> {
             Loaded loaded = read(target, repositoryItems, rulesFor);
             toFx.post(() -> {
                 if (generation == loadGeneration) {
@@ -231,7 +244,7 @@ public final class ParameterMatrixViewModel {
         Optional<String> rulesFor = Optional.ofNullable(checkEnvironment.get());
         Optional<ItemScan> scan = items;
         Path target = file;
-        delayed.schedule(() -> background.execute(() -> {
+        delayed.schedule(() -> inBackground("checking the value typed", () -> {
             String verdict = judgeTyping(target, base, key, environment, text, known, rulesFor, scan);
             toFx.post(() -> {
                 if (generation == judgeGeneration) {
@@ -331,7 +344,7 @@ public final class ParameterMatrixViewModel {
         state.set(MatrixState.SAVING);
         status.set("Saving " + target.getFileName() + " (previous version kept as " + target.getFileName()
                 + ".bak) …");
-        background.execute(() -> {
+        inBackground("saving " + target.getFileName(), () -> {
             Optional<String> failure = write(target, expected, intended, replay, why);
             toFx.post(() -> {
                 if (failure.isPresent()) {
@@ -461,6 +474,30 @@ public final class ParameterMatrixViewModel {
         return envs.size() == 1 ? envs.iterator().next() : "all";
     }
 
+    /**
+     * Runs {@code task} on the background executor; a defect there must not leave the page waiting forever, so it
+     * is logged and shown, and the page becomes usable again.
+     */
+    private void inBackground(String what, Runnable task) {
+        background.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("Parameter page failed while {}", what, e);
+                toFx.post(() -> {
+                    validating.set(false);
+                    previewing.set(false);
+                    if (state.get() == MatrixState.LOADING || state.get() == MatrixState.SAVING) {
+                        state.set(pending == null ? MatrixState.UNREADABLE : MatrixState.READY);
+                    }
+                    status.set("Failed while " + what + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + ". Nothing was written; reload the page, and report the problem if it persists.");
+                    updateCanSave();
+                });
+            }
+        });
+    }
+
     // FX-thread state changes
 
     private void show(Path target, Optional<ItemScan> scan, Map<String, Boolean> guarded, Loaded loaded) {
@@ -548,7 +585,7 @@ public final class ParameterMatrixViewModel {
         Set<String> known = pendingErrors;
         Optional<String> rulesFor = Optional.ofNullable(checkEnvironment.get());
         Optional<ItemScan> scan = items;
-        background.execute(() -> {
+        inBackground("checking the refused value", () -> {
             String explained = explain(target, base, edit, refusal, known, rulesFor, scan);
             toFx.post(() -> {
                 if (generation == judgeGeneration) {
@@ -641,7 +678,7 @@ public final class ParameterMatrixViewModel {
         Optional<ItemScan> scan = items;
         Optional<ParameterValidation> known = rulesFor.equals(savedCheckRules) ? Optional.ofNullable(savedCheck)
                 : Optional.empty();
-        delayed.schedule(() -> background.execute(() -> {
+        delayed.schedule(() -> inBackground("checking " + target.getFileName(), () -> {
             ParameterValidation now = core.validator().validate(target, pendingText, rulesFor, scan);
             ParameterValidation before = pendingText.equals(savedText) ? now
                     : known.orElseGet(() -> core.validator().validate(target, savedText, rulesFor, scan));
@@ -697,7 +734,7 @@ public final class ParameterMatrixViewModel {
         boolean changed = !edits.isEmpty();
         previewing.set(true);
         previewStatus.set("Applying parameter.yml for " + env + " to the item files …");
-        background.execute(() -> {
+        inBackground("previewing " + env, () -> {
             PreviewResult result = new PreviewBuilder(core, target, scan, env).build(savedText, pendingText, changed);
             toFx.post(() -> {
                 if (generation == previewGeneration) {
@@ -770,17 +807,17 @@ public final class ParameterMatrixViewModel {
 
     /** The environment columns, in order of first use; {@code _ALL_} is not a column. */
     public ObservableList<String> environments() {
-        return FXCollections.unmodifiableObservableList(environments);
+        return environmentsView;
     }
 
     /** The entries: the main file's, then the templates' (read-only). */
     public ObservableList<EntryRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** Exactly what the validator reports for the text with the pending edits. */
     public ObservableList<ProblemRow> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     public ReadOnlyBooleanProperty validatingProperty() {
@@ -804,7 +841,7 @@ public final class ParameterMatrixViewModel {
 
     /** The pending changes, in the order made. */
     public ObservableList<String> pendingChanges() {
-        return FXCollections.unmodifiableObservableList(pendingChanges);
+        return pendingChangesView;
     }
 
     public ReadOnlyBooleanProperty dirtyProperty() {
@@ -828,7 +865,7 @@ public final class ParameterMatrixViewModel {
 
     /** The item files the pending change affects (every changed file when nothing is pending). */
     public ObservableList<PreviewFile> previewFiles() {
-        return FXCollections.unmodifiableObservableList(previewFiles);
+        return previewFilesView;
     }
 
     public ReadOnlyStringProperty previewStatusProperty() {

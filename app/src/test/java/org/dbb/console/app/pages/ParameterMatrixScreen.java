@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import javafx.geometry.Bounds;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -34,8 +35,14 @@ public final class ParameterMatrixScreen {
 
     /** Waits until the matrix shows the file's entries and the first check is done. */
     public ParameterMatrixScreen waitUntilLoaded() throws Exception {
-        waitFor(() -> robot.lookup(".param-cell").tryQuery().isPresent()
-                && !problemsSummaryBusy());
+        try {
+            waitFor(() -> robot.lookup(".param-cell").tryQuery().isPresent() && !problemsSummaryBusy());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the matrix did not load; the page says: " + onFx(this::status) + " cells "
+                    + onFx(() -> robot.lookup(".param-cell").queryAll().size()) + " grids "
+                    + onFx(() -> robot.lookup("#matrix").queryAll().size()) + " windows "
+                    + onFx(() -> robot.listWindows().size()), e);
+        }
         return this;
     }
 
@@ -65,10 +72,19 @@ public final class ParameterMatrixScreen {
         return this;
     }
 
+    /** Leaves the open cell editor without changing anything (Escape). */
+    public ParameterMatrixScreen cancelEdit() {
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
     /** Renames an environment through its header's context menu and presses Enter. */
     public ParameterMatrixScreen renameEnvironment(String from, String to) throws Exception {
         String item = "Rename " + from + " …";
-        robot.rightClickOn("#env-" + from);
+        Label header = robot.lookup("#env-" + from).query();
+        // Monocle does not turn a secondary click into a context-menu request, so the menu is opened as it would be.
+        robot.interact(() -> header.getContextMenu().show(header, Side.BOTTOM, 0, 0));
         waitFor(() -> robot.lookup(item).tryQuery().isPresent());
         robot.clickOn(item);
         waitFor(() -> robot.lookup(HEADER_EDITOR).tryQuery().isPresent());

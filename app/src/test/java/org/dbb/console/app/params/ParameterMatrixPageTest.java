@@ -117,6 +117,7 @@ class ParameterMatrixPageTest {
         assertThat(printed).contains("error: Inconsistent data types in key_value_replace replace_value");
         String shown = screen.waitForRefusal(s -> s.contains("Inconsistent data types"));
         assertThat(shown.lines().findFirst().orElseThrow()).endsWith(printed.substring(printed.indexOf(':')));
+        screen.cancelEdit();
         assertThat(screen.cellText("key_value_replace-4", "PROD")).isEqualTo("true");
         assertThat(Files.readAllBytes(file)).isEqualTo(original);
     }
