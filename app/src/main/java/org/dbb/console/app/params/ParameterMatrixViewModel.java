@@ -2,7 +2,6 @@ package org.dbb.console.app.params;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -373,9 +372,8 @@ public final class ParameterMatrixViewModel {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(target);
-        } catch (NoSuchFileException e) {
-            bytes = null;
         } catch (IOException e) {
+            // The validator words a missing or unreadable file the way dbb params check does.
             bytes = null;
         }
         if (bytes == null) {
