@@ -14,7 +14,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import org.dbb.console.app.ConsoleServices;
-import org.dbb.console.core.audit.AuditAction;
 import org.dbb.console.core.files.TextFile;
 import org.dbb.console.core.files.UnifiedDiff;
 import org.dbb.console.core.problem.Problem;
@@ -101,8 +100,8 @@ public final class ParamsSetCommand implements Runnable {
         Interventions interventions = new Interventions(services, spec.commandLine().getErr());
         String environment = env != null ? env : addEnv != null ? addEnv : removeEnv != null ? removeEnv
                 : renameEnv != null ? renameEnv : "all";
-        interventions.record(interventions.entry(environment, AuditAction.PARAMETER_EDIT, target.getFileName()
-                        + " " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
+        interventions.record(interventions.parameterEdit(target, environment,
+                        String.join(" ", spec.commandLine().getParseResult().originalArgs()))
                 .withReason(reason));
     }
 

@@ -36,7 +36,6 @@ public enum AppIcon {
     LIGHT_THEME(Material2MZ.WB_SUNNY),
     OVERVIEW(Material2AL.DASHBOARD),
     HISTORY(Material2AL.HISTORY),
-    PARAMETERS(Material2MZ.TUNE),
     SETTINGS(Material2MZ.SETTINGS),
 
     // Stage timeline and step detail
@@ -63,7 +62,12 @@ public enum AppIcon {
     FOLLOW(Material2MZ.VERTICAL_ALIGN_BOTTOM),
     FILTER(Material2AL.FILTER_LIST),
     SEARCH(Material2MZ.SEARCH),
-    EXPORT(Material2MZ.SAVE_ALT);
+    EXPORT(Material2MZ.SAVE_ALT),
+    // Parameter matrix page
+    PARAMETERS(Material2AL.GRID_ON),
+    SAVE(Material2MZ.SAVE),
+    DISCARD(Material2AL.CLEAR),
+    ADD(Material2AL.ADD);
 
     private final Ikon ikon;
 

@@ -22,6 +22,7 @@ class CommandLineRunnerTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+    /** Runs one command line; its services (and the audit database they may open) are closed before returning. */
     private int run(String... args) {
         // Closed after each command: commands that write the audit trail open the embedded database.
         try (ConsoleServices services = new ConsoleServices(new DataDirectories(temp.resolve("data")))) {

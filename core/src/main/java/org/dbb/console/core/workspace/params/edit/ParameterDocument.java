@@ -328,6 +328,24 @@ final class ParameterDocument {
         }
     }
 
+    /**
+     * The connection_id mapping of the env-aware semantic_model_binding: {@code default} for 0, else the N-th
+     * {@code models} entry (1-based).
+     *
+     * @throws InvalidInputException when the binding, the entry or its connection_id mapping is missing
+     */
+    EnvironmentMap connectionMap(int model) {
+        String label = SEMANTIC_MODEL_BINDING + (model == 0 ? " default connection_id"
+                : " models entry " + model + " connection_id");
+        for (EnvironmentMap map : environmentMaps()) {
+            if (map.kind() == ValueKind.CONNECTION_ID && map.label().equals(label)) {
+                return map;
+            }
+        }
+        throw problem("the file has no " + label + " mapping (environment → GUID); add it by hand first, e.g. "
+                + "connection_id: {PROD: \"<GUID>\"}");
+    }
+
     static int indexOfKey(MappingNode mapping, String key) {
         List<NodeTuple> pairs = mapping.getValue();
         for (int i = 0; i < pairs.size(); i++) {

@@ -29,6 +29,24 @@ public sealed interface ParameterFileEdit {
     }
 
     /**
+     * Sets one environment's connection in the env-aware {@code semantic_model_binding}, inserting the environment
+     * key when the connection_id mapping lacks it.
+     *
+     * @param model       0 for {@code default.connection_id}, N for the N-th {@code models} entry (1-based)
+     * @param environment the environment key, compared case-sensitively
+     * @param value       a connection GUID string, or a non-empty list of GUID strings
+     */
+    record SetConnection(int model, String environment, Object value) implements ParameterFileEdit {
+        public SetConnection {
+            Objects.requireNonNull(environment, "environment");
+            Objects.requireNonNull(value, "value");
+            if (model < 0) {
+                throw new IllegalArgumentException("model counts from 1; 0 is the default connection");
+            }
+        }
+    }
+
+    /**
      * Adds an environment to every replace_value (and semantic_model_binding connection_id) map that does not use
      * {@code _ALL_}. Where the map holds {@code copyFrom}, its value text is copied; otherwise {@code value} is
      * written; a map with neither is left alone and reported.

@@ -34,6 +34,8 @@ public final class ParameterFileEditor {
         EditPlan plan = new EditPlan();
         if (edit instanceof ParameterFileEdit.SetReplaceValue set) {
             new ReplaceValueSetter(doc, plan).plan(set);
+        } else if (edit instanceof ParameterFileEdit.SetConnection set) {
+            new ReplaceValueSetter(doc, plan).plan(set);
         } else if (edit instanceof ParameterFileEdit.AddEnvironment add) {
             new EnvironmentColumns(doc, plan).add(add);
         } else if (edit instanceof ParameterFileEdit.RemoveEnvironment remove) {

@@ -2,9 +2,13 @@ package org.dbb.console.core.workspace.params.edit;
 
 import java.util.List;
 
+import org.dbb.console.core.workspace.params.edit.ParameterFileEdit.SetConnection;
 import org.dbb.console.core.workspace.params.edit.ParameterFileEdit.SetReplaceValue;
 
-/** Plans {@link SetReplaceValue}: one environment's value in one entry. Confined to one edit. */
+/**
+ * Plans {@link SetReplaceValue} and {@link SetConnection}: one environment's value in one environment map.
+ * Confined to one edit.
+ */
 final class ReplaceValueSetter {
 
     private final ParameterDocument doc;
@@ -21,10 +25,17 @@ final class ReplaceValueSetter {
             throw doc.problem(env.owner(), env.label() + " has no replace_value mapping; add one (e.g. "
                     + "replace_value: {" + edit.environment() + ": ...}) by hand first");
         }
-        String environment = edit.environment();
+        plan(env, edit.environment(), edit.value());
+    }
+
+    void plan(SetConnection edit) {
+        plan(doc.connectionMap(edit.model()), edit.environment(), edit.value());
+    }
+
+    private void plan(EnvironmentMap env, String environment, Object raw) {
         Object value;
         try {
-            value = ReplaceValueRules.normalize(env.kind(), edit.value());
+            value = ReplaceValueRules.normalize(env.kind(), raw);
         } catch (IllegalArgumentException e) {
             throw doc.problem(env.map(), env.label() + ": " + e.getMessage());
         }
@@ -33,10 +44,11 @@ final class ReplaceValueSetter {
             List<String> others = keys.stream().filter(k -> !EnvironmentNames.isAll(k)).toList();
             if (!others.isEmpty()) {
                 throw doc.problem(env.map(), env.label() + " has environments " + others + "; '_ALL_' must be the "
-                        + "only key of replace_value, so remove those environments before setting _ALL_");
+                        + "only key of " + mapName(env) + ", so remove those environments before setting _ALL_");
             }
         } else if (env.usesAll()) {
-            throw doc.problem(env.map(), env.label() + " uses '_ALL_', which must be the only key of replace_value; "
+            throw doc.problem(env.map(), env.label() + " uses '_ALL_', which must be the only key of "
+                    + mapName(env) + "; "
                     + "to set '" + environment + "' separately, replace _ALL_ by one key per environment first");
         }
         int index = env.indexOf(environment);
@@ -60,5 +72,9 @@ final class ReplaceValueSetter {
             NewEnvironmentCheck.require(doc, environment);
         }
         writer.insert(env, environment, value);
+    }
+
+    private static String mapName(EnvironmentMap env) {
+        return env.kind() == ValueKind.CONNECTION_ID ? "connection_id" : "replace_value";
     }
 }

@@ -1,0 +1,48 @@
+package org.dbb.console.app.params;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.dbb.console.app.ConsoleServices;
+import org.dbb.console.app.audit.InterventionRecorder;
+import org.dbb.console.app.dialogs.Dialogs;
+import org.dbb.console.app.fx.FxExecutor;
+import org.dbb.console.app.icons.AppIcon;
+import org.dbb.console.app.shell.ConsolePage;
+import org.dbb.console.app.shell.ConsoleSession;
+
+/** Builds the Parameters page of the console window from explicit dependencies. Stateless; call on the FX thread. */
+public final class ParameterPageFactory {
+
+    /** The page id, also the node id suffix of its navigation entry. */
+    public static final String PAGE_ID = "parameters";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParameterPageFactory.class);
+
+    private ParameterPageFactory() {
+    }
+
+    /** The page over {@code model}; its view is made, and the file read, on first show. */
+    public static ConsolePage page(ParameterMatrixViewModel model) {
+        return new ConsolePage(PAGE_ID, "Parameters", AppIcon.PARAMETERS, () -> {
+            ParameterMatrixView view = new ParameterMatrixView(model);
+            model.load();
+            return view;
+        });
+    }
+
+    /** The page for the session's workspace, with the composition root's services and background executor. */
+    public static ConsolePage page(ConsoleServices services, ConsoleSession session, Dialogs dialogs) {
+        return page(viewModel(services, session, dialogs));
+    }
+
+    /** The view model with the composition root's services; audit failures are logged, the save stands. */
+    public static ParameterMatrixViewModel viewModel(ConsoleServices services, ConsoleSession session,
+                                                     Dialogs dialogs) {
+        InterventionRecorder audit = InterventionRecorder.forOsUser(services::auditTrail, services.clock(),
+                message -> LOG.warn("Audit trail not written: {}", message));
+        return new ParameterMatrixViewModel(ParameterEditing.from(services), session, audit, dialogs,
+                services.executors().background(), DelayedExecutor.on(services.executors().background()),
+                new FxExecutor());
+    }
+}
