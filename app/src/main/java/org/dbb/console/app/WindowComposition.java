@@ -29,6 +29,7 @@ import org.dbb.console.core.timeline.FabricPortalLinks;
 import org.dbb.console.core.timeline.RunTimeline;
 import org.dbb.console.core.timeline.StepRow;
 import org.dbb.console.core.timeline.TimelineEstimates;
+import org.dbb.console.app.params.ParameterPageFactory;
 import org.dbb.console.app.retry.RetryPolicyPageFactory;
 import org.dbb.console.app.sandbox.WindowSandbox;
 import org.dbb.console.app.shell.ConsolePage;
@@ -76,6 +77,7 @@ public final class WindowComposition implements AutoCloseable {
                         () -> sandbox.options(session.workspace()), operator), interventions,
                 services.consoleSettingsEditor(), dialogs, services.executors().background(), fx, services.clock()));
 
+        pages.add(ParameterPageFactory.page(services, session, dialogs));
         pages.add(RetryPolicyPageFactory.page(RetryPolicyPageFactory.viewModel(services, session, dialogs,
                 () -> sandbox.options(session.workspace()), fx)));
 
