@@ -30,6 +30,7 @@ import org.dbb.console.core.engine.AttemptStatus;
 import org.dbb.console.core.engine.JobLocation;
 import org.dbb.console.core.engine.RunJournal;
 import org.dbb.console.core.engine.RunRecord;
+import org.dbb.console.core.engine.RowMark;
 import org.dbb.console.core.engine.RunState;
 import org.dbb.console.core.engine.StepKey;
 import org.dbb.console.core.engine.StepState;
@@ -105,14 +106,46 @@ public final class JdbcRunJournal implements RunJournal {
 
     @Override
     public void attemptSubmitting(String runId, StepKey step, int attempt, Instant at) {
-        ensureStep(runId, step);
+        ensureAttempt(runId, step, attempt, at);
+        // a request answered "not now" (busy model, throttled) is sent again later as the same attempt
         update("record that " + step + " attempt " + attempt + " is being submitted", """
-                INSERT INTO journal.attempts (run_id, stage, path, attempt, submitting_at) VALUES (?, ?, ?, ?, ?)""",
-                s -> {
-                    keyOf(s, runId, step);
-                    s.setInt(4, attempt);
-                    s.setObject(5, utc(at));
-                });
+                UPDATE journal.attempts SET submitting_at = ?
+                WHERE run_id = ? AND stage = ? AND path = ? AND attempt = ?
+                  AND job_instance_id IS NULL AND refresh_id IS NULL AND ended_at IS NULL""", s -> {
+            s.setObject(1, utc(at));
+            attemptKey(s, 2, runId, step, attempt);
+        });
+    }
+
+    @Override
+    public void rowWritten(String runId, RowMark mark, long rowId) {
+        update("record monitoring row " + rowId + " of " + mark.step(), """
+                INSERT INTO journal.monitoring_rows (run_id, stage, path, attempt, kind, row_id)
+                VALUES (?, ?, ?, ?, ?, ?)""", s -> {
+            keyOf(s, runId, mark.step());
+            s.setInt(4, mark.attempt());
+            s.setString(5, mark.kind());
+            s.setLong(6, rowId);
+        });
+    }
+
+    @Override
+    public Map<RowMark, Long> rowsWritten(String runId) {
+        Map<RowMark, Long> rows = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT stage, path, attempt, kind, row_id FROM journal.monitoring_rows WHERE run_id = ?
+                ORDER BY row_id""")) {
+            s.setString(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(new RowMark(new StepKey(rs.getString(1), rs.getString(2)), rs.getInt(3),
+                            rs.getString(4)), rs.getLong(5));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the monitoring rows of run " + runId, e);
+        }
+        return rows;
     }
 
     @Override
