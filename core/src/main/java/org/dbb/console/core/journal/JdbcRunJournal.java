@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -77,7 +80,9 @@ public final class JdbcRunJournal implements RunJournal {
             s.setString(1, runId);
             s.setString(2, plan.environment());
             s.setString(3, plan.request().operator());
-            s.setString(4, requests.write(plan.request()));
+            // securestring values never reach the disk; a resume or re-run is given them again
+            s.setString(4, requests.write(plan.request(), plan.request().parameters().keySet().stream()
+                    .filter(plan::isSecure).collect(Collectors.toSet())));
             s.setString(5, stages.toString());
             setOptional(s, 6, rerunOf);
             s.setString(7, RunState.RUNNING.name());
@@ -264,6 +269,22 @@ public final class JdbcRunJournal implements RunJournal {
             }
             return Optional.of(new RunRecord(runId, h.request, h.environment, h.stageNames, h.rerunOf, h.state,
                     h.createdAt, h.endedAt, stages, steps));
+        } catch (SQLException e) {
+            throw failure("read run " + runId, e);
+        }
+    }
+
+    /**
+     * The securestring parameters run {@code runId} was given values for, which the journal never stored: a resume
+     * or a re-run of it needs them given again.
+     */
+    public Set<String> withheldParameters(String runId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT request_json FROM journal.runs WHERE run_id = ?")) {
+            s.setString(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? requests.withheld(rs.getString(1)) : Set.of();
+            }
         } catch (SQLException e) {
             throw failure("read run " + runId, e);
         }
