@@ -278,12 +278,13 @@ final class RunExecution implements RunHandle {
      */
     void stepSkipped(StepKey key, String reason) {
         Instant at = now();
-        writeRow(new RowMark(key, 1, RowMark.SKIPPED), new MonitoringRow(OptionalLong.empty(), runId, plan.environment(), key.stage(),
+        Optional<MonitoringRow> stored = storeRow(new RowMark(key, 1, RowMark.SKIPPED), new MonitoringRow(OptionalLong.empty(), runId, plan.environment(), key.stage(),
                 key.activity(), Optional.empty(), 1, MonitoringStatus.SKIPPED, Optional.empty(), at,
                 Optional.of(at), OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), Optional.of(reason),
                 plan.request().operator()));
         stepEnded(key, new StepResult(StepState.SKIPPED, Optional.empty(), Map.of(), Optional.of(reason),
                 Optional.empty()));
+        stored.ifPresent(row -> emit(new RunEvent.MonitoringRowWritten(runId, now(), row)));
     }
 
     void attemptStarted(AttemptLog log) {
@@ -302,12 +303,13 @@ final class RunExecution implements RunHandle {
                 result.message())));
         // the row before the journal entry: an attempt recorded as ended has its end row stored, and one a stopped
         // console left open is watched again on resume, its row (if stored) recognised rather than repeated
-        writeRow(new RowMark(log.key(), log.attempt(), RowMark.END), row(log, result.status().monitoringStatus(),
-                Optional.of(at), result.errorCode(), result.message()));
+        Optional<MonitoringRow> stored = storeRow(new RowMark(log.key(), log.attempt(), RowMark.END), row(log,
+                result.status().monitoringStatus(), Optional.of(at), result.errorCode(), result.message()));
         services.journal().attemptEnded(runId, log.key(), log.attempt(), result.status(), result.errorCode(),
                 result.message(), at);
         emit(new RunEvent.AttemptEnded(runId, at, log.key(), log.attempt(), result.status(), result.errorCode(),
                 result.message(), result.requestId(), Duration.between(log.startedAt(), at)));
+        stored.ifPresent(row -> emit(new RunEvent.MonitoringRowWritten(runId, now(), row)));
     }
 
     void breaches(AttemptLog log, List<Breach> breaches) {
@@ -522,8 +524,13 @@ final class RunExecution implements RunHandle {
      * recording it is taken over instead of stored twice.
      */
     private void writeRow(RowMark mark, MonitoringRow row) {
+        storeRow(mark, row).ifPresent(stored -> emit(new RunEvent.MonitoringRowWritten(runId, now(), stored)));
+    }
+
+    /** {@link #writeRow} without the event: the row stored now, or empty when it was stored before or failed. */
+    private Optional<MonitoringRow> storeRow(RowMark mark, MonitoringRow row) {
         if (rowsWritten.containsKey(mark)) {
-            return;
+            return Optional.empty();
         }
         Optional<MonitoringRow> unrecorded = unrecordedRows.stream().filter(r -> sameRow(r, row)).findFirst();
         MonitoringRow stored;
@@ -537,18 +544,21 @@ final class RunExecution implements RunHandle {
                 LOG.warn("Monitoring row for {} ({}) not stored", mark.step(), row.status().wireName(), e);
                 emit(new RunEvent.MonitoringWriteFailed(runId, now(), mark.step(), "monitoring row "
                         + row.status().wireName() + " not stored: " + e.getMessage()));
-                return;
+                return Optional.empty();
             }
         }
-        long id = stored.id().orElseThrow();
-        rowsWritten.put(mark, id);
-        try {
-            services.journal().rowWritten(runId, mark, id);
-        } catch (RuntimeException e) {
-            // only a resume after a crash needs the record; without it that resume may store the row again
-            LOG.warn("Monitoring row {} of {} stored but not recorded in the run journal", id, mark.step(), e);
+        // a sink that hands out no ids cannot be looked up again, so only this process knows the row is stored
+        rowsWritten.put(mark, stored.id().orElse(0));
+        if (stored.id().isPresent()) {
+            try {
+                services.journal().rowWritten(runId, mark, stored.id().getAsLong());
+            } catch (RuntimeException e) {
+                // only a resume after a crash needs the record; without it that resume may store the row again
+                LOG.warn("Monitoring row {} of {} stored but not recorded in the run journal",
+                        stored.id().getAsLong(), mark.step(), e);
+            }
         }
-        emit(new RunEvent.MonitoringRowWritten(runId, now(), stored));
+        return Optional.of(stored);
     }
 
     private static boolean sameRow(MonitoringRow stored, MonitoringRow row) {
