@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -295,6 +297,12 @@ public final class RunCommand implements Callable<Integer> {
         if (!original.environment().equals(env)) {
             throw usage("run " + rerun.runId + " ran in " + original.environment() + ", not " + env
                     + "; re-run it with --env " + original.environment());
+        }
+        Set<String> notGiven = new TreeSet<>(services.runJournal().withheldParameters(rerun.runId));
+        notGiven.removeAll(parameters.keySet());
+        if (!notGiven.isEmpty()) {
+            throw usage("run " + rerun.runId + " was given the securestring parameter(s) " + notGiven + ", whose"
+                    + " values the console never stores; give them again with --param NAME=VALUE");
         }
         RunRequest before = original.request();
         Map<String, JsonNode> merged = new LinkedHashMap<>(before.parameters());

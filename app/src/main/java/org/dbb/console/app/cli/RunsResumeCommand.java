@@ -4,8 +4,16 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +28,7 @@ import org.dbb.console.core.audit.AuditAction;
 import org.dbb.console.core.connect.SandboxOptions;
 import org.dbb.console.core.engine.RunRecord;
 import org.dbb.console.core.launch.PreparedRun;
+import org.dbb.console.core.plan.RunRequest;
 import org.dbb.console.core.workspace.Workspace;
 import org.dbb.console.core.workspace.config.EnvironmentSettings;
 
@@ -56,6 +65,11 @@ public final class RunsResumeCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Confirm resuming a run in a protected environment.")
     boolean yes;
 
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+            description = "A securestring parameter the run was given: the console never stores their values, so"
+                    + " a resume needs them again. Repeat for several.")
+    List<String> params = new ArrayList<>();
+
     public RunsResumeCommand(ConsoleServices services) {
         this.services = services;
     }
@@ -82,10 +96,11 @@ public final class RunsResumeCommand implements Callable<Integer> {
             err.println("dbb: " + env + " is a protected environment; pass --yes to resume run " + runId);
             return CommandLineRunner.BAD_USAGE;
         }
+        RunRequest request = withSecureValues(record.request(), services.runJournal().withheldParameters(runId));
         RunDriver driver = new RunDriver(services, env);
         SandboxOptions sandbox = driver.sandbox(ws, environment, scenarioFile, emulatorUrl, err);
         // planned again from what the operator asked for, so the steps line up with the record's
-        Optional<PreparedRun> planned = driver.prepare(ws, record.request(), sandbox, err);
+        Optional<PreparedRun> planned = driver.prepare(ws, request, sandbox, err);
         if (planned.isEmpty()) {
             return driver.failure();
         }
@@ -104,6 +119,32 @@ public final class RunsResumeCommand implements Callable<Integer> {
             err.println("dbb: cannot resume run " + runId + ": " + e.getMessage());
             return CommandLineRunner.BAD_USAGE;
         }
+    }
+
+    /** The recorded request with the securestring values given again; each one the run had must be given. */
+    private RunRequest withSecureValues(RunRequest recorded, Set<String> withheld) {
+        Map<String, JsonNode> given = new LinkedHashMap<>();
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw usage("--param takes NAME=VALUE, got '" + p + "'");
+            }
+            String name = p.substring(0, eq).strip();
+            if (!withheld.contains(name)) {
+                throw usage("--param " + name + ": a resume takes only the securestring parameters the run was"
+                        + " given" + (withheld.isEmpty() ? " (run " + runId + " had none)" : " (" + withheld + ")"));
+            }
+            given.put(name, TextNode.valueOf(p.substring(eq + 1)));
+        }
+        List<String> missing = withheld.stream().filter(name -> !given.containsKey(name)).toList();
+        if (!missing.isEmpty()) {
+            throw usage("run " + runId + " was given the securestring parameter(s) " + missing + ", whose values"
+                    + " the console never stores; give them again with --param NAME=VALUE");
+        }
+        Map<String, JsonNode> parameters = new LinkedHashMap<>(recorded.parameters());
+        parameters.putAll(given);
+        return new RunRequest(recorded.environment(), parameters, recorded.maintenance(), recorded.models(),
+                recorded.concurrency(), recorded.refreshMode(), recorded.operator(), recorded.rerun());
     }
 
     private CommandLine.ParameterException usage(String message) {

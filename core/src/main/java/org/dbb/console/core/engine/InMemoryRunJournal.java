@@ -43,9 +43,31 @@ public final class InMemoryRunJournal implements RunJournal {
 
     @Override
     public void attemptSubmitting(String runId, StepKey step, int attempt, Instant at) {
-        entry(runId).update(e -> e.step(step).attempts.add(new RunRecord.AttemptRecord(attempt, at,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty())));
+        entry(runId).update(e -> {
+            StepEntry s = e.step(step);
+            boolean known = s.attempts.stream().anyMatch(a -> a.attempt() == attempt);
+            if (!known) {
+                s.attempts.add(new RunRecord.AttemptRecord(attempt, at, Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+                return;
+            }
+            s.replaceAttempt(attempt, a -> a.job().isEmpty() && a.refreshId().isEmpty() && a.endedAt().isEmpty()
+                    ? new RunRecord.AttemptRecord(attempt, at, a.job(), a.refreshId(), a.status(), a.errorCode(),
+                    a.message(), a.endedAt()) : a, at);
+        });
+    }
+
+    @Override
+    public void rowWritten(String runId, RowMark mark, long rowId) {
+        entry(runId).update(e -> e.rows.put(mark, rowId));
+    }
+
+    @Override
+    public Map<RowMark, Long> rowsWritten(String runId) {
+        Entry entry = entry(runId);
+        synchronized (entry) {
+            return Map.copyOf(entry.rows);
+        }
     }
 
     @Override
@@ -116,6 +138,7 @@ public final class InMemoryRunJournal implements RunJournal {
         private final Instant createdAt;
         private final Map<String, StepState> stages = new LinkedHashMap<>();
         private final Map<StepKey, StepEntry> steps = new LinkedHashMap<>();
+        private final Map<RowMark, Long> rows = new LinkedHashMap<>();
         private RunState state = RunState.PENDING;
         private Optional<Instant> endedAt = Optional.empty();
 

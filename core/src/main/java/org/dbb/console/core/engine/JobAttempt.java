@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -62,9 +63,13 @@ final class JobAttempt implements Attempt {
 
     /**
      * What the journal holds about an attempt a stopped console left without an end: when it was about to be
-     * submitted and, if Fabric's 202 arrived before the stop, where the job is. Immutable.
+     * submitted, if Fabric's 202 arrived before the stop, where the job is, and the jobs of the step's other
+     * attempts (never taken for this one). Immutable.
      */
-    record Recorded(Instant submittingAt, Optional<JobLocation> job) {
+    record Recorded(Instant submittingAt, Optional<JobLocation> job, Set<String> otherJobs) {
+        Recorded {
+            otherJobs = Set.copyOf(otherJobs);
+        }
     }
 
     JobAttempt(RunExecution run, StepKey key, int attempt, StepAction.FabricJob job, JobRequest request,
@@ -141,6 +146,7 @@ final class JobAttempt implements Attempt {
                     }
                     Optional<JobInstance> found = instances.stream()
                             .filter(j -> j.invokeType() == InvokeType.MANUAL)
+                            .filter(j -> !recorded.otherJobs().contains(j.id()))
                             .filter(j -> j.startTime().map(t -> !t.isBefore(notBefore)).orElse(true))
                             .max(Comparator.comparing(j -> j.startTime().orElse(Instant.MAX)));
                     if (found.isPresent()) {

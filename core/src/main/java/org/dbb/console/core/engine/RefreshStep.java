@@ -3,15 +3,19 @@ package org.dbb.console.core.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.dbb.console.core.engine.refresh.CarriedRefresh;
 import org.dbb.console.core.engine.refresh.ConductorListener;
 import org.dbb.console.core.engine.refresh.ConductorResult;
 import org.dbb.console.core.engine.refresh.ConductorRun;
@@ -56,14 +60,50 @@ final class RefreshStep implements Cancellable {
 
     CompletableFuture<StepResult> start() {
         List<RefreshTarget> targets = new ArrayList<>();
+        Map<String, CarriedRefresh> carried = new HashMap<>();
         for (ModelTarget model : action.models()) {
             StepKey modelKey = key.child(model.name());
             Optional<RunRecord.StepRecord> original = reuse.reusable(modelKey);
             if (original.isPresent()) {
                 run.reuse(modelKey, original.get(), scope);
-            } else {
-                targets.add(RefreshTarget.from(model));
+                continue;
             }
+            Optional<RunRecord.StepRecord> recorded = run.recordedBeforeResume(modelKey);
+            Optional<RunRecord.AttemptRecord> last = recorded.flatMap(r -> r.attempts().stream()
+                    .max(Comparator.comparingInt(RunRecord.AttemptRecord::attempt)));
+            if (last.isEmpty()) {
+                targets.add(RefreshTarget.from(model));
+                continue;
+            }
+            RunRecord.AttemptRecord a = last.get();
+            if (a.endedAt().isEmpty()) {
+                Set<String> others = recorded.get().attempts().stream().filter(o -> o.attempt() != a.attempt())
+                        .flatMap(o -> o.refreshId().stream()).collect(Collectors.toSet());
+                carried.put(model.name(), CarriedRefresh.open(a.attempt(), a.submittingAt(), a.refreshId(),
+                        others));
+                targets.add(RefreshTarget.from(model));
+            } else if (a.status().equals(Optional.of(AttemptStatus.SUCCEEDED))) {
+                // the refresh ended (its end row is stored before its end is recorded); only the step's end is left
+                ObjectNode output = JSON.createObjectNode().put("model", model.name());
+                a.refreshId().ifPresent(id -> output.put("refreshId", id));
+                ended.put(model.name(), StepResult.succeeded(Optional.of(output)));
+                run.stepEnded(modelKey, StepResult.succeeded(Optional.of(output)));
+            } else if (a.attempt() < action.perModel().maxAttempts()) {
+                carried.put(model.name(), CarriedRefresh.next(a.attempt() + 1));
+                targets.add(RefreshTarget.from(model));
+            } else {
+                StepResult failed = StepResult.failed("attempt " + a.attempt() + " ended " + a.status()
+                        .map(Enum::name).orElse("without a status") + " before the console stopped"
+                        + a.message().map(m -> ": " + m).orElse(""));
+                ended.put(model.name(), failed);
+                run.stepEnded(modelKey, failed);
+            }
+        }
+        if (targets.isEmpty() && ended.values().stream().anyMatch(r -> r.state() == StepState.FAILED)) {
+            done.complete(StepResult.failed("models failed before the console stopped: " + ended.entrySet()
+                    .stream().filter(e -> e.getValue().state() == StepState.FAILED).map(Map.Entry::getKey)
+                    .toList()));
+            return done;
         }
         if (targets.isEmpty()) {
             done.complete(StepResult.succeeded(Optional.empty()));
@@ -73,7 +113,7 @@ final class RefreshStep implements Cancellable {
         RefreshPolicy policy = new RefreshPolicy(action.perModel().retries(), action.perModel().interval(),
                 action.perModel().attemptTimeout());
         run.running(key, 1);
-        conductorRun = run.services().conductor().start(targets, cap, policy, new Relay());
+        conductorRun = run.services().conductor().start(targets, cap, policy, new Relay(), carried);
         run.track(this);
         run.steps().refreshStarted(this);
         conductorRun.completion().thenAcceptAsync(this::finished, run.serial());
@@ -108,13 +148,12 @@ final class RefreshStep implements Cancellable {
         run.waiting(modelKey, reason, next);
     }
 
-    private void attemptStarted(String model, int attempt, String refreshId) {
+    private void attemptStarted(String model, int attempt, String refreshId, Instant at) {
         StepKey modelKey = key.child(model);
-        AttemptLog log = new AttemptLog(modelKey, attempt, Optional.of(model), run.now(), Optional.of(refreshId));
+        AttemptLog log = new AttemptLog(modelKey, attempt, Optional.of(model), at, Optional.of(refreshId));
         attempts.put(model, log);
-        // the conductor sends the request itself, so the journal learns of the attempt once Power BI accepted it
-        run.services().journal().attemptSubmitting(run.runId(), modelKey, attempt, log.startedAt());
-        run.services().journal().refreshSubmitted(run.runId(), modelKey, attempt, refreshId, log.startedAt());
+        // the request itself was recorded ahead of sending it (Relay.submitting)
+        run.services().journal().refreshSubmitted(run.runId(), modelKey, attempt, refreshId, run.now());
         run.running(modelKey, attempt);
         run.attemptStarted(log);
     }
@@ -169,6 +208,11 @@ final class RefreshStep implements Cancellable {
                 run.stepEnded(modelKey, end);
             }
         }
+        ended.forEach((model, end) -> {
+            if (end.state() == StepState.FAILED && !failed.contains(model)) {
+                failed.add(model);
+            }
+        });
         if (run.isCancelling() || result.state() == ModelState.CANCELLED) {
             done.complete(StepResult.cancelled());
         } else if (!failed.isEmpty()) {
@@ -188,9 +232,15 @@ final class RefreshStep implements Cancellable {
             run.serial().execute(() -> RefreshStep.this.waiting(model, reason));
         }
 
+        /** Records the request before it is sent, on the conductor's thread: a failure stops the request. */
+        @Override
+        public void submitting(String model, int attempt, Instant at) {
+            run.services().journal().attemptSubmitting(run.runId(), key.child(model), attempt, at);
+        }
+
         @Override
         public void attemptStarted(String model, int attempt, String refreshId, Instant at) {
-            run.serial().execute(() -> RefreshStep.this.attemptStarted(model, attempt, refreshId));
+            run.serial().execute(() -> RefreshStep.this.attemptStarted(model, attempt, refreshId, at));
         }
 
         @Override

@@ -82,9 +82,10 @@ public final class RunEngine {
      * returns at once. Steps the record says ended keep that end (their output and variables are restored, not run
      * again), stages that ended keep their state, a Fabric job whose submission was recorded is polled again rather
      * than submitted, and an attempt recorded as about to be submitted without Fabric's answer is first looked for
-     * among the item's job instances; only when it is not there is it submitted, as that same attempt. Semantic
-     * models whose refresh had not ended are refreshed again through the conductor (their refresh ids are not yet
-     * re-attached).
+     * among the item's job instances; only when it is not there is it submitted, as that same attempt. A semantic
+     * model refresh is watched again by its recorded refresh id, or found in the model's refresh history when Power
+     * BI's answer never arrived, before it is requested again. Monitoring rows the journal records as stored are
+     * not stored again; the ones missing are.
      *
      * @param plan        the plan made again from {@code interrupted}'s request
      * @throws IllegalArgumentException when {@code interrupted} already ended or its stages differ from the plan's

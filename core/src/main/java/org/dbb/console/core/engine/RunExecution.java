@@ -52,6 +52,9 @@ final class RunExecution implements RunHandle {
     private final Map<String, JsonNode> variables = new HashMap<>();
     private final Map<String, StepState> topLevel = new HashMap<>();
     private final Set<Cancellable> inFlight = new LinkedHashSet<>();
+    /** The monitoring rows stored for this run (including, for a resumed run, before the console stopped). */
+    private final Map<RowMark, Long> rowsWritten = new HashMap<>();
+    private final List<MonitoringRow> unrecordedRows = new ArrayList<>();
     private final List<StepKey> failedSteps = new ArrayList<>();
     private final Scope root;
     private volatile RunState state = RunState.PENDING;
@@ -269,15 +272,19 @@ final class RunExecution implements RunHandle {
                 result.reusedFrom(), result.message()));
     }
 
-    /** A skipped step: its end and its one SKIPPED monitoring row. */
+    /**
+     * A skipped step: its one SKIPPED monitoring row, then its end (in that order, so a console stopped in between
+     * skips the step again on resume and the row is neither lost nor repeated).
+     */
     void stepSkipped(StepKey key, String reason) {
-        stepEnded(key, new StepResult(StepState.SKIPPED, Optional.empty(), Map.of(), Optional.of(reason),
-                Optional.empty()));
         Instant at = now();
-        writeRow(key, new MonitoringRow(OptionalLong.empty(), runId, plan.environment(), key.stage(),
+        Optional<MonitoringRow> stored = storeRow(new RowMark(key, 1, RowMark.SKIPPED), new MonitoringRow(OptionalLong.empty(), runId, plan.environment(), key.stage(),
                 key.activity(), Optional.empty(), 1, MonitoringStatus.SKIPPED, Optional.empty(), at,
                 Optional.of(at), OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), Optional.of(reason),
                 plan.request().operator()));
+        stepEnded(key, new StepResult(StepState.SKIPPED, Optional.empty(), Map.of(), Optional.of(reason),
+                Optional.empty()));
+        stored.ifPresent(row -> emit(new RunEvent.MonitoringRowWritten(runId, now(), row)));
     }
 
     void attemptStarted(AttemptLog log) {
@@ -285,8 +292,8 @@ final class RunExecution implements RunHandle {
                 log.startedAt(), log.jobId(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty())));
         emit(new RunEvent.AttemptStarted(runId, now(), log.key(), log.attempt(), log.jobId(), log.item()));
-        writeRow(log.key(), row(log, MonitoringStatus.IN_PROGRESS, Optional.empty(), Optional.empty(),
-                Optional.empty()));
+        writeRow(new RowMark(log.key(), log.attempt(), RowMark.START), row(log, MonitoringStatus.IN_PROGRESS,
+                Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     void attemptEnded(AttemptLog log, AttemptResult result) {
@@ -294,27 +301,31 @@ final class RunExecution implements RunHandle {
         board.step(log.key(), v -> withAttempt(v, log.attempt(), a -> new RunSnapshot.AttemptView(log.attempt(),
                 log.startedAt(), log.jobId(), Optional.of(at), Optional.of(result.status()), result.errorCode(),
                 result.message())));
+        // the row before the journal entry: an attempt recorded as ended has its end row stored, and one a stopped
+        // console left open is watched again on resume, its row (if stored) recognised rather than repeated
+        Optional<MonitoringRow> stored = storeRow(new RowMark(log.key(), log.attempt(), RowMark.END), row(log,
+                result.status().monitoringStatus(), Optional.of(at), result.errorCode(), result.message()));
         services.journal().attemptEnded(runId, log.key(), log.attempt(), result.status(), result.errorCode(),
                 result.message(), at);
         emit(new RunEvent.AttemptEnded(runId, at, log.key(), log.attempt(), result.status(), result.errorCode(),
                 result.message(), result.requestId(), Duration.between(log.startedAt(), at)));
-        writeRow(log.key(), row(log, result.status().monitoringStatus(), Optional.of(at), result.errorCode(),
-                result.message()));
+        stored.ifPresent(row -> emit(new RunEvent.MonitoringRowWritten(runId, now(), row)));
     }
 
     void breaches(AttemptLog log, List<Breach> breaches) {
         emit(new RunEvent.BreachesFound(runId, now(), log.key(), breaches));
-        for (Breach breach : breaches) {
-            writeRow(log.key(), row(log, MonitoringStatus.THRESHOLD_BREACH, Optional.of(now()),
-                    Optional.empty(), Optional.of(breach.describe())));
+        for (int i = 0; i < breaches.size(); i++) {
+            writeRow(new RowMark(log.key(), log.attempt(), RowMark.breach(i + 1)), row(log,
+                    MonitoringStatus.THRESHOLD_BREACH, Optional.of(now()), Optional.empty(),
+                    Optional.of(breaches.get(i).describe())));
         }
     }
 
     void overrun(StepKey key, String model, Duration elapsed, Duration target) {
         Instant at = now();
         emit(new RunEvent.Overrun(runId, at, key, model, elapsed, target));
-        writeRow(key, new MonitoringRow(OptionalLong.empty(), runId, plan.environment(), key.stage(),
-                key.activity(), Optional.of(model), 1, MonitoringStatus.OVERRUN, Optional.empty(), at.minus(elapsed),
+        writeRow(new RowMark(key, 1, RowMark.OVERRUN), new MonitoringRow(OptionalLong.empty(), runId,
+                plan.environment(), key.stage(), key.activity(), Optional.of(model), 1, MonitoringStatus.OVERRUN, Optional.empty(), at.minus(elapsed),
                 Optional.of(at), OptionalLong.empty(), OptionalLong.empty(), Optional.empty(),
                 Optional.of("refresh of " + model + " has run " + elapsed + ", longer than its target " + target),
                 plan.request().operator()));
@@ -327,6 +338,7 @@ final class RunExecution implements RunHandle {
         try {
             if (resumed.isPresent()) {
                 services.journal().runResumed(runId, now());
+                loadWrittenRows();
             } else {
                 services.journal().runCreated(runId, plan, rerun.map(RerunScope::originalRunId), startedAt);
             }
@@ -506,17 +518,68 @@ final class RunExecution implements RunHandle {
                 OptionalLong.empty(), OptionalLong.empty(), errorCode, message, plan.request().operator());
     }
 
-    private void writeRow(StepKey key, MonitoringRow row) {
-        MonitoringRow stored;
-        try {
-            stored = services.monitoring().append(row);
-        } catch (RuntimeException e) {
-            LOG.warn("Monitoring row for {} ({}) not stored", key, row.status().wireName(), e);
-            emit(new RunEvent.MonitoringWriteFailed(runId, now(), key, "monitoring row " + row.status().wireName()
-                    + " not stored: " + e.getMessage()));
-            return;
+    /**
+     * Stores {@code row} once per run: a row the journal says is stored already (a resumed run repeating what the
+     * stopped console did) is not stored again, and the one row a stopped console may have stored without
+     * recording it is taken over instead of stored twice.
+     */
+    private void writeRow(RowMark mark, MonitoringRow row) {
+        storeRow(mark, row).ifPresent(stored -> emit(new RunEvent.MonitoringRowWritten(runId, now(), stored)));
+    }
+
+    /** {@link #writeRow} without the event: the row stored now, or empty when it was stored before or failed. */
+    private Optional<MonitoringRow> storeRow(RowMark mark, MonitoringRow row) {
+        if (rowsWritten.containsKey(mark)) {
+            return Optional.empty();
         }
-        emit(new RunEvent.MonitoringRowWritten(runId, now(), stored));
+        Optional<MonitoringRow> unrecorded = unrecordedRows.stream().filter(r -> sameRow(r, row)).findFirst();
+        MonitoringRow stored;
+        if (unrecorded.isPresent()) {
+            stored = unrecorded.get();
+            unrecordedRows.remove(stored);
+        } else {
+            try {
+                stored = services.monitoring().append(row);
+            } catch (RuntimeException e) {
+                LOG.warn("Monitoring row for {} ({}) not stored", mark.step(), row.status().wireName(), e);
+                emit(new RunEvent.MonitoringWriteFailed(runId, now(), mark.step(), "monitoring row "
+                        + row.status().wireName() + " not stored: " + e.getMessage()));
+                return Optional.empty();
+            }
+        }
+        // a sink that hands out no ids cannot be looked up again, so only this process knows the row is stored
+        rowsWritten.put(mark, stored.id().orElse(0));
+        if (stored.id().isPresent()) {
+            try {
+                services.journal().rowWritten(runId, mark, stored.id().getAsLong());
+            } catch (RuntimeException e) {
+                // only a resume after a crash needs the record; without it that resume may store the row again
+                LOG.warn("Monitoring row {} of {} stored but not recorded in the run journal",
+                        stored.id().getAsLong(), mark.step(), e);
+            }
+        }
+        return Optional.of(stored);
+    }
+
+    private static boolean sameRow(MonitoringRow stored, MonitoringRow row) {
+        return stored.status() == row.status() && stored.stage().equals(row.stage())
+                && stored.activity().equals(row.activity()) && stored.item().equals(row.item())
+                && stored.attempt() == row.attempt();
+    }
+
+    /**
+     * What a resumed run needs to know about the rows the stopped console stored: the ones it recorded, and the
+     * ones stored after the last of those (the console stops at most one row after its last record).
+     */
+    private void loadWrittenRows() {
+        try {
+            rowsWritten.putAll(services.journal().rowsWritten(runId));
+            long last = rowsWritten.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            unrecordedRows.addAll(services.monitoring().rowsOfRunAfter(runId, last));
+        } catch (RuntimeException e) {
+            LOG.warn("Monitoring rows of run {} stored before the console stopped could not be read; rows of"
+                    + " attempts still going then may be stored twice", runId, e);
+        }
     }
 
     private void emit(RunEvent event) {

@@ -27,7 +27,11 @@ public interface RunJournal {
      */
     void runResumed(String runId, Instant at);
 
-    /** Attempt {@code attempt} of {@code step} is about to be sent to Fabric (called before the request). */
+    /**
+     * Attempt {@code attempt} of {@code step} is about to be sent to Fabric or Power BI (called before the request).
+     * Called again for the same attempt when an earlier request was answered "not now" (a busy model, throttling)
+     * before anything started: the record then names the latest time.
+     */
     void attemptSubmitting(String runId, StepKey step, int attempt, Instant at);
 
     /** Fabric accepted the attempt as the job at {@code job} (called right after the 202). */
@@ -49,6 +53,12 @@ public interface RunJournal {
     void stageEnded(String runId, String stage, StepState state, Instant at);
 
     void runEnded(String runId, RunState state, Instant at);
+
+    /** The monitoring row {@code mark} was stored under {@code rowId} (called right after the store answered). */
+    void rowWritten(String runId, RowMark mark, long rowId);
+
+    /** The monitoring rows recorded by {@link #rowWritten} for a run, with their ids. */
+    Map<RowMark, Long> rowsWritten(String runId);
 
     /** Everything recorded about a run. */
     Optional<RunRecord> find(String runId);

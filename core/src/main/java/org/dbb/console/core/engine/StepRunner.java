@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,9 +43,16 @@ final class StepRunner {
             return fabricJob(key, step, job, scope);
         }
         if (action instanceof StepAction.Lookup lookup) {
+            // a look-up only reads, so one the console stopped during is simply asked again, as the same attempt
+            int first = lastRecordedAttempt(key).map(a -> a.endedAt().isEmpty()
+                    || a.status().equals(Optional.of(AttemptStatus.SUCCEEDED)) ? a.attempt() : a.attempt() + 1)
+                    .orElse(1);
+            if (first > step.retry().maxAttempts()) {
+                return CompletableFuture.completedFuture(endedBeforeStop(lastRecordedAttempt(key).orElseThrow()));
+            }
             return new AttemptLoop(run, key, step.retry(), n -> new CallAttempt(run, key, n,
                     () -> Lookups.answer(run.services().fabric(), run.plan(), lookup),
-                    step.retry().attemptTimeout())).start();
+                    step.retry().attemptTimeout()), first).start();
         }
         if (action instanceof StepAction.Condition condition) {
             return condition(key, condition, scope, reuse);
@@ -90,25 +98,39 @@ final class StepRunner {
                     "InvalidParameters", "parameters of " + job.item().displayName() + " could not be evaluated: "
                             + e.getMessage()));
         }
-        Optional<RunRecord.AttemptRecord> last = run.recordedBeforeResume(key)
-                .flatMap(s -> s.attempts().stream().max(Comparator.comparingInt(
-                        RunRecord.AttemptRecord::attempt)));
+        Optional<RunRecord.AttemptRecord> last = lastRecordedAttempt(key);
         if (last.isEmpty()) {
             return new AttemptLoop(run, key, step.retry(),
                     n -> new JobAttempt(run, key, n, job, request, step.retry().attemptTimeout())).start();
         }
         RunRecord.AttemptRecord recorded = last.get();
-        boolean open = recorded.endedAt().isEmpty();
+        // a job that succeeded before the step's end was recorded is watched again for its output (a notebook's
+        // exit value), never submitted again
+        boolean open = recorded.endedAt().isEmpty() || recorded.job().isPresent()
+                && recorded.status().equals(Optional.of(AttemptStatus.SUCCEEDED));
         int first = open ? recorded.attempt() : recorded.attempt() + 1;
         if (first > step.retry().maxAttempts()) {
             // the console stopped after the last attempt ended but before the step did
-            return CompletableFuture.completedFuture(StepResult.failed("attempt " + recorded.attempt() + " ended "
-                    + recorded.status().map(Enum::name).orElse("without a status") + " before the console stopped"
-                    + recorded.message().map(m -> ": " + m).orElse("")));
+            return CompletableFuture.completedFuture(endedBeforeStop(recorded));
         }
-        JobAttempt.Recorded carriedOver = new JobAttempt.Recorded(recorded.submittingAt(), recorded.job());
+        Set<String> otherJobs = run.recordedBeforeResume(key).orElseThrow().attempts().stream()
+                .filter(a -> a.attempt() != first).flatMap(a -> a.job().stream())
+                .map(JobLocation::jobInstanceId).collect(Collectors.toSet());
+        JobAttempt.Recorded carriedOver = new JobAttempt.Recorded(recorded.submittingAt(), recorded.job(),
+                otherJobs);
         return new AttemptLoop(run, key, step.retry(), n -> new JobAttempt(run, key, n, job, request,
                 step.retry().attemptTimeout(), open && n == first ? carriedOver : null), first).start();
+    }
+
+    private Optional<RunRecord.AttemptRecord> lastRecordedAttempt(StepKey key) {
+        return run.recordedBeforeResume(key).flatMap(s -> s.attempts().stream()
+                .max(Comparator.comparingInt(RunRecord.AttemptRecord::attempt)));
+    }
+
+    private static StepResult endedBeforeStop(RunRecord.AttemptRecord recorded) {
+        return StepResult.failed("attempt " + recorded.attempt() + " ended " + recorded.status().map(Enum::name)
+                .orElse("without a status") + " before the console stopped" + recorded.message().map(m -> ": " + m)
+                .orElse(""));
     }
 
     private CompletableFuture<StepResult> condition(StepKey key, StepAction.Condition condition, Scope scope,

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -32,6 +35,7 @@ import org.dbb.console.core.engine.AttemptStatus;
 import org.dbb.console.core.engine.JobLocation;
 import org.dbb.console.core.engine.RunJournal;
 import org.dbb.console.core.engine.RunRecord;
+import org.dbb.console.core.engine.RowMark;
 import org.dbb.console.core.engine.RunState;
 import org.dbb.console.core.engine.StepKey;
 import org.dbb.console.core.engine.StepState;
@@ -80,7 +84,9 @@ public final class JdbcRunJournal implements RunJournal {
             s.setString(1, runId);
             s.setString(2, plan.environment());
             s.setString(3, plan.request().operator());
-            s.setString(4, requests.write(plan.request()));
+            // securestring values never reach the disk; a resume or re-run is given them again
+            s.setString(4, requests.write(plan.request(), plan.request().parameters().keySet().stream()
+                    .filter(plan::isSecure).collect(Collectors.toSet())));
             s.setString(5, stages.toString());
             setOptional(s, 6, rerunOf);
             s.setString(7, RunState.RUNNING.name());
@@ -112,14 +118,46 @@ public final class JdbcRunJournal implements RunJournal {
 
     @Override
     public void attemptSubmitting(String runId, StepKey step, int attempt, Instant at) {
-        ensureStep(runId, step);
+        ensureAttempt(runId, step, attempt, at);
+        // a request answered "not now" (busy model, throttled) is sent again later as the same attempt
         update("record that " + step + " attempt " + attempt + " is being submitted", """
-                INSERT INTO journal.attempts (run_id, stage, path, attempt, submitting_at) VALUES (?, ?, ?, ?, ?)""",
-                s -> {
-                    keyOf(s, runId, step);
-                    s.setInt(4, attempt);
-                    s.setObject(5, utc(at));
-                });
+                UPDATE journal.attempts SET submitting_at = ?
+                WHERE run_id = ? AND stage = ? AND path = ? AND attempt = ?
+                  AND job_instance_id IS NULL AND refresh_id IS NULL AND ended_at IS NULL""", s -> {
+            s.setObject(1, utc(at));
+            attemptKey(s, 2, runId, step, attempt);
+        });
+    }
+
+    @Override
+    public void rowWritten(String runId, RowMark mark, long rowId) {
+        update("record monitoring row " + rowId + " of " + mark.step(), """
+                INSERT INTO journal.monitoring_rows (run_id, stage, path, attempt, kind, row_id)
+                VALUES (?, ?, ?, ?, ?, ?)""", s -> {
+            keyOf(s, runId, mark.step());
+            s.setInt(4, mark.attempt());
+            s.setString(5, mark.kind());
+            s.setLong(6, rowId);
+        });
+    }
+
+    @Override
+    public Map<RowMark, Long> rowsWritten(String runId) {
+        Map<RowMark, Long> rows = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT stage, path, attempt, kind, row_id FROM journal.monitoring_rows WHERE run_id = ?
+                ORDER BY row_id""")) {
+            s.setString(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(new RowMark(new StepKey(rs.getString(1), rs.getString(2)), rs.getInt(3),
+                            rs.getString(4)), rs.getLong(5));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the monitoring rows of run " + runId, e);
+        }
+        return rows;
     }
 
     @Override
@@ -238,6 +276,22 @@ public final class JdbcRunJournal implements RunJournal {
             }
             return Optional.of(new RunRecord(runId, h.request, h.environment, h.stageNames, h.rerunOf, h.state,
                     h.createdAt, h.endedAt, stages, steps));
+        } catch (SQLException e) {
+            throw failure("read run " + runId, e);
+        }
+    }
+
+    /**
+     * The securestring parameters run {@code runId} was given values for, which the journal never stored: a resume
+     * or a re-run of it needs them given again.
+     */
+    public Set<String> withheldParameters(String runId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT request_json FROM journal.runs WHERE run_id = ?")) {
+            s.setString(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? requests.withheld(rs.getString(1)) : Set.of();
+            }
         } catch (SQLException e) {
             throw failure("read run " + runId, e);
         }

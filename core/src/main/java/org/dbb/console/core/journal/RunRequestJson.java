@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.OptionalInt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,11 +31,22 @@ final class RunRequestJson {
         this.mapper = mapper;
     }
 
-    String write(RunRequest request) {
+    /** The request as JSON; the values of {@code secure} parameters are left out, only their names are kept. */
+    String write(RunRequest request, Set<String> secure) {
         ObjectNode root = mapper.createObjectNode();
         root.put("environment", request.environment());
         ObjectNode parameters = root.putObject("parameters");
-        request.parameters().forEach(parameters::set);
+        ArrayNode withheld = mapper.createArrayNode();
+        request.parameters().forEach((name, value) -> {
+            if (secure.contains(name)) {
+                withheld.add(name);
+            } else {
+                parameters.set(name, value);
+            }
+        });
+        if (!withheld.isEmpty()) {
+            root.set("withheldParameters", withheld);
+        }
         root.put("maintenance", request.maintenance());
         request.models().ifPresent(models -> {
             ArrayNode list = root.putArray("models");
@@ -50,6 +63,21 @@ final class RunRequestJson {
             rerun.stage().ifPresent(stage -> r.put("stage", stage));
         });
         return root.toString();
+    }
+
+    /** The names of the securestring parameters whose values the request was given but the journal never held. */
+    Set<String> withheld(String json) {
+        Set<String> names = new LinkedHashSet<>();
+        readTree(json).path("withheldParameters").forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    private JsonNode readTree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a run request in the journal is not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     RunRequest read(String json) {

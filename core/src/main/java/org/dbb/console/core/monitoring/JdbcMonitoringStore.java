@@ -182,6 +182,21 @@ public final class JdbcMonitoringStore implements MonitoringSink {
         return query(select);
     }
 
+    @Override
+    public List<MonitoringRow> rowsOfRunAfter(String runId, long afterId) {
+        List<MonitoringRow> rows = new ArrayList<>();
+        MonitoringQuery filter = MonitoringQuery.ALL.withRunId(runId);
+        long after = afterId;
+        while (true) {
+            List<MonitoringRow> page = rowsAfter(after, filter, options.batchSize());
+            rows.addAll(page);
+            if (page.size() < options.batchSize()) {
+                return rows;
+            }
+            after = page.get(page.size() - 1).id().orElseThrow();
+        }
+    }
+
     /** The newest {@code limit} rows matching {@code filter}, oldest first. */
     public List<MonitoringRow> latest(MonitoringQuery filter, int limit) {
         requirePositive(limit);

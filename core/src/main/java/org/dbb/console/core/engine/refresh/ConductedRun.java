@@ -48,6 +48,9 @@ final class ConductedRun implements ConductorRun {
     private static final Logger LOG = LoggerFactory.getLogger(ConductedRun.class);
     /** History entries read when a model is busy: the running refresh is the newest or close to it. */
     private static final int HISTORY_TOP = 5;
+    /** How far the console's clock and Power BI's may disagree when matching a refresh to its request. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+    private static final String OUR_REFRESH_TYPE = "ViaEnhancedApi";
 
     private final PowerBiClient client;
     private final ScheduledExecutorService scheduler;
@@ -69,7 +72,7 @@ final class ConductedRun implements ConductorRun {
     private boolean finished;
 
     ConductedRun(PowerBiClient client, ScheduledExecutorService scheduler, Clock clock, List<RefreshTarget> targets,
-            int cap, RefreshPolicy policy, ConductorListener listener) {
+            int cap, RefreshPolicy policy, ConductorListener listener, Map<String, CarriedRefresh> carried) {
         this.client = client;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -78,13 +81,105 @@ final class ConductedRun implements ConductorRun {
         this.cap = cap;
         this.startedAt = clock.instant();
         for (RefreshTarget target : targets) {
-            models.add(new Model(target, models.size(), startedAt));
+            Model m = new Model(target, models.size(), startedAt);
+            m.carried = carried.get(target.model());
+            if (m.carried != null) {
+                m.attempts = m.carried.attempt() - 1;
+            }
+            models.add(m);
         }
     }
 
-    /** Queues every model in list order and starts as many as the cap allows. */
+    /**
+     * Finds again the refreshes an earlier console requested (each holding a slot), queues every other model in
+     * list order and starts as many as the cap allows.
+     */
     void begin() {
-        update(() -> models.forEach(this::enqueue));
+        update(() -> models.forEach(m -> {
+            if (m.carried != null && m.carried.requested()) {
+                resume(m);
+            } else {
+                enqueue(m);
+            }
+        }));
+    }
+
+    /**
+     * A carried attempt holds a slot while it is found again: by its recorded refresh id, else as the newest
+     * refresh of ours in the model's history started since its request (less a clock-skew margin). Only when
+     * there is none is it requested, as the same attempt.
+     */
+    private void resume(Model m) {
+        CarriedRefresh c = m.carried;
+        Attempt a = new Attempt(c.attempt(), c.submittingAt().orElseThrow());
+        a.carried = true;
+        m.current = a;
+        takeSlot(m);
+        enter(m, ModelState.REFRESHING);
+        if (c.refreshId().isPresent()) {
+            adopt(m, a, c.refreshId().get());
+            return;
+        }
+        RefreshTarget t = m.target;
+        send(() -> client.refreshHistoryAsync(t.groupId(), t.datasetId(), HISTORY_TOP),
+                (history, error) -> onCarriedHistory(m, a, history, error));
+    }
+
+    private void onCarriedHistory(Model m, Attempt a, List<RefreshHistoryEntry> history, Throwable error) {
+        if (m.current != a || a.ended) {
+            return;
+        }
+        if (error != null) {
+            // not knowing whether the refresh exists, requesting another could run it twice: fail, no retry
+            Throwable cause = Futures.unwrap(error);
+            m.attempts = policy.maxAttempts();
+            endAttempt(m, a, AttemptStatus.FAILED, "RefreshOutcomeUnknown", "could not read the refresh history"
+                    + " of " + m.name() + " to find the refresh requested before the console stopped: "
+                    + message(cause));
+            return;
+        }
+        Instant notBefore = a.sentAt.minus(CLOCK_SKEW);
+        Optional<RefreshHistoryEntry> ours = history.stream()
+                .filter(r -> OUR_REFRESH_TYPE.equalsIgnoreCase(r.refreshType()))
+                .filter(r -> !m.carried.otherRefreshes().contains(r.requestId()))
+                .filter(r -> r.startTime().map(t -> !t.isBefore(notBefore)).orElse(true))
+                .max(Comparator.comparing(r -> r.startTime().orElse(Instant.MAX)));
+        if (ours.isPresent()) {
+            adopt(m, a, ours.get().requestId());
+            return;
+        }
+        if (cancelled) {
+            m.current = null;
+            releaseSlot(m);
+            finish(m, ModelState.CANCELLED);
+            return;
+        }
+        LOG.info("Refresh of {} attempt {} never reached Power BI before the console stopped; requesting it now",
+                m.name(), a.number);
+        requestRefresh(m, a);
+    }
+
+    /** Watches a refresh requested before the console stopped as the carried attempt's own. */
+    private void adopt(Model m, Attempt a, String refreshId) {
+        Instant now = clock.instant();
+        m.attempts = a.number;
+        a.ref = new RefreshRef(m.target.groupId(), m.target.datasetId(), refreshId, Optional.empty());
+        m.lastRefreshId = refreshId;
+        if (m.firstStart == null) {
+            m.firstStart = a.sentAt;
+            Duration left = m.target.target().minus(m.elapsed(now));
+            scheduleOverrunCheck(m, left.isNegative() ? Duration.ZERO : left);
+        }
+        Instant sent = a.sentAt;
+        post(m, "attemptStarted", l -> l.attemptStarted(m.name(), a.number, refreshId, sent));
+        if (cancelled) {
+            a.ending = Ending.RUN_CANCELLED;
+            sendCancel(m, a);
+            return;
+        }
+        Duration left = policy.attemptTimeout().minus(Duration.between(a.sentAt, now));
+        a.timeout = schedule(() -> update(() -> onAttemptTimeout(m, a)), left.isNegative() ? Duration.ZERO : left);
+        poll(m, a);
     }
 
     @Override
@@ -227,9 +322,22 @@ final class ConductedRun implements ConductorRun {
         m.wait = null;
         takeSlot(m);
         enter(m, ModelState.REFRESHING);
+        requestRefresh(m, a);
+    }
+
+    /** Sends the request once the lock is released, telling the listener first (it records the request ahead). */
+    private void requestRefresh(Model m, Attempt a) {
         RefreshRequest body = request(m.target);
-        send(() -> client.triggerRefreshAsync(m.target.groupId(), m.target.datasetId(), body),
-                (start, error) -> onTriggered(m, a, start, error));
+        String model = m.name();
+        send(() -> {
+            try {
+                listener.submitting(model, a.number, clock.instant());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the refresh of " + model
+                        + " was not requested: recording the request ahead failed: " + e.getMessage(), e));
+            }
+            return client.triggerRefreshAsync(m.target.groupId(), m.target.datasetId(), body);
+        }, (start, error) -> onTriggered(m, a, start, error));
     }
 
     private void onTriggered(Model m, Attempt a, RefreshStart start, Throwable error) {
@@ -689,6 +797,7 @@ final class ConductedRun implements ConductorRun {
         Instant endedAt;
         boolean overran;
         final List<RefreshOutcome> outcomes = new ArrayList<>();
+        CarriedRefresh carried;
 
         Model(RefreshTarget target, int index, Instant now) {
             this.target = target;
@@ -723,6 +832,8 @@ final class ConductedRun implements ConductorRun {
         Ending ending;
         Throwable pollFailure;
         boolean ended;
+        /** Requested by an earlier console before it stopped. */
+        boolean carried;
 
         Attempt(int number, Instant sentAt) {
             this.number = number;

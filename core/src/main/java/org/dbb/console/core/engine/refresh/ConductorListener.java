@@ -17,7 +17,19 @@ public interface ConductorListener {
     default void waiting(String model, ModelWait reason) {
     }
 
-    /** Power BI accepted attempt {@code attempt} of the model as refresh {@code refreshId}. */
+    /**
+     * Attempt {@code attempt} of the model is about to be requested (again, after a busy or throttled answer).
+     * Called on the thread that sends the request, just before sending it, so a caller can record the request
+     * ahead of making it. Unlike the other callbacks, what this one throws is not ignored: the request is not sent
+     * and the attempt fails.
+     */
+    default void submitting(String model, int attempt, Instant at) {
+    }
+
+    /**
+     * Power BI accepted attempt {@code attempt} of the model as refresh {@code refreshId}; also called for a
+     * {@link CarriedRefresh} found again, with the time its request was sent.
+     */
     default void attemptStarted(String model, int attempt, String refreshId, Instant at) {
     }
 

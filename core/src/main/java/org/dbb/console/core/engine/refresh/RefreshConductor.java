@@ -52,6 +52,19 @@ public final class RefreshConductor {
      */
     public ConductorRun start(List<RefreshTarget> models, int cap, RefreshPolicy policy,
             ConductorListener listener) {
+        return start(models, cap, policy, listener, Map.of());
+    }
+
+    /**
+     * Starts refreshing {@code models}, going on from what an earlier console did for some of them before it
+     * stopped ({@code carried}, by model name), and returns at once. A carried refresh holds a slot from the start.
+     *
+     * @throws IllegalArgumentException as {@link #start(List, int, RefreshPolicy, ConductorListener)}, or when a
+     *                                  carried attempt is beyond the policy's attempts
+     */
+    public ConductorRun start(List<RefreshTarget> models, int cap, RefreshPolicy policy,
+            ConductorListener listener, Map<String, CarriedRefresh> carried) {
+        Objects.requireNonNull(carried, "carried");
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(listener, "listener");
@@ -60,7 +73,14 @@ public final class RefreshConductor {
         }
         List<RefreshTarget> targets = List.copyOf(models);
         refuseDuplicates(targets);
-        ConductedRun run = new ConductedRun(client, scheduler, clock, targets, cap, policy, listener);
+        carried.forEach((model, c) -> {
+            if (c.attempt() > policy.maxAttempts()) {
+                throw new IllegalArgumentException("model '" + model + "' goes on with attempt " + c.attempt()
+                        + " but the policy allows " + policy.maxAttempts());
+            }
+        });
+        ConductedRun run = new ConductedRun(client, scheduler, clock, targets, cap, policy, listener,
+                Map.copyOf(carried));
         run.begin();
         return run;
     }
