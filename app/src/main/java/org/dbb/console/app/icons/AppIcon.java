@@ -38,7 +38,15 @@ public enum AppIcon {
     HISTORY(Material2AL.HISTORY),
     MONITORING(Material2MZ.TABLE_CHART),
     PARAMETERS(Material2MZ.TUNE),
-    SETTINGS(Material2MZ.SETTINGS);
+    SETTINGS(Material2MZ.SETTINGS),
+    // environment settings page
+    ADD_ENVIRONMENT(Material2AL.ADD_CIRCLE_OUTLINE),
+    RENAME(Material2AL.EDIT),
+    REMOVE(Material2AL.DELETE_OUTLINE),
+    SAVE(Material2MZ.SAVE),
+    SIGN_IN(Material2AL.LOG_IN),
+    SIGN_OUT(Material2AL.LOG_OUT),
+    TEST_CONNECTION(Material2MZ.NETWORK_CHECK);
 
     private final Ikon ikon;
 
