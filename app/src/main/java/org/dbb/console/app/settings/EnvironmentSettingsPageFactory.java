@@ -40,7 +40,10 @@ public final class EnvironmentSettingsPageFactory {
                 Interventions.byOsUser(services::auditTrail, services.clock()), services.executors().background(), fx);
     }
 
-    /** As {@link #viewModel(ConsoleServices, ConsoleSession, Dialogs, Supplier, Runnable, Executor)}, with the actor and executor given. */
+    /**
+     * As {@link #viewModel(ConsoleServices, ConsoleSession, Dialogs, Supplier, Runnable, Executor)}, with who the
+     * audit trail names and the executor file and network work runs on.
+     */
     public static EnvironmentSettingsViewModel viewModel(ConsoleServices services, ConsoleSession session,
                                                          Dialogs dialogs, Supplier<SandboxOptions> sandbox,
                                                          Runnable afterSave, Interventions interventions,

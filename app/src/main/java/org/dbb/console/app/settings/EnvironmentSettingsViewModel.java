@@ -480,7 +480,6 @@ public final class EnvironmentSettingsViewModel {
             forms.put(env.name(), f);
             check(f);
         });
-        board.latest(keep == null ? "" : keep).ifPresent(s -> statuses.put(s.environment(), s));
         read.environments().keySet().forEach(name -> board.latest(name).ifPresent(s -> statuses.put(name, s)));
         environments.setAll(read.environments().keySet());
         inheritedWebhook.set(read.notifications().webhook()
@@ -624,8 +623,8 @@ public final class EnvironmentSettingsViewModel {
                 "s of the repository are") + " missing there (listed below): deploy them (fabric-cicd) before"
                 + " running " + report.environment() + ".";
         testResult.set("Connected to " + report.endpoint() + who + ": workspace '" + report.workspaceName() + "' ("
-                + report.workspaceId() + ") holds " + report.itemCount() + " item" + (report.itemCount() == 1 ? "" : "s")
-                + "; " + items);
+                + report.workspaceId() + ") holds " + report.itemCount() + " item"
+                + (report.itemCount() == 1 ? "" : "s") + "; " + items);
         testFailed.set(!report.missing().isEmpty());
         EnvironmentForm shown = forms.get(report.environment());
         if (shown != null) {

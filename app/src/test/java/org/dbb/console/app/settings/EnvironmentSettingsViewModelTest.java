@@ -127,7 +127,8 @@ class EnvironmentSettingsViewModelTest {
         String before = page.text();
         EnvironmentForm dev = form(model);
 
-        dev.valueProperty(EnvironmentField.WEBHOOK).set("https://contoso.webhook.office.com/webhookb2/x/IncomingWebhook/y");
+        dev.valueProperty(EnvironmentField.WEBHOOK)
+                .set("https://contoso.webhook.office.com/webhookb2/x/IncomingWebhook/y");
 
         assertThat(dev.valueProperty(EnvironmentField.WEBHOOK).get()).isEmpty();
         assertThat(dev.errorProperty(EnvironmentField.WEBHOOK).get())
@@ -312,7 +313,8 @@ class EnvironmentSettingsViewModelTest {
         model.testConnection();
 
         int items = page.session.workspace().items().items().size();
-        assertThat(model.testResultProperty().get()).startsWith("Connected to the sandbox emulator at http://127.0.0.1:")
+        assertThat(model.testResultProperty().get())
+                .startsWith("Connected to the sandbox emulator at http://127.0.0.1:")
                 .contains("workspace 'DBB Sandbox'")
                 .contains("every item of the repository is there.");
         assertThat(model.testFailedProperty().get()).isFalse();

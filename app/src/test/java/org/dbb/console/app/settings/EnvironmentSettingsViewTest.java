@@ -29,7 +29,10 @@ import org.dbb.console.app.pages.EnvironmentSettingsScreen;
 import org.dbb.console.core.audit.AuditAction;
 import org.dbb.console.core.workspace.config.edit.EnvironmentField;
 
-/** The settings page on screen: editing DEV's workspace, rejecting bad input, saving byte for byte, testing the sandbox. */
+/**
+ * The settings page on screen: editing DEV's workspace, rejecting bad input, saving byte for byte, testing the
+ * sandbox.
+ */
 @ExtendWith(ApplicationExtension.class)
 class EnvironmentSettingsViewTest {
 

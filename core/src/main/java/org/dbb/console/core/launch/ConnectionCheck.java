@@ -65,7 +65,8 @@ public final class ConnectionCheck {
         if (env.variableGroup().isPresent()) {
             VariableGroupRef group = env.variableGroup().get();
             progress.accept("Reading variable group " + group.groupId() + " (" + group.organization() + "/"
-                    + group.project() + ") from " + (env.emulator() ? "the sandbox emulator" : "Azure DevOps") + " …");
+                    + group.project() + ") from " + (env.emulator() ? "the sandbox emulator" : "Azure DevOps")
+                    + " …");
             try (EnvironmentConnection connection = connector.connect(repository, environment, sandbox, Map.of())) {
                 values = connection.variableGroupValues();
                 names = Optional.of(values.keySet());
@@ -102,7 +103,8 @@ public final class ConnectionCheck {
 
     private static String waitingFor(EnvironmentSettings env) {
         return switch (env.auth()) {
-            case INTERACTIVE -> "Waiting for you to sign in to " + env.name() + " in the browser window that opened …";
+            case INTERACTIVE -> "Waiting for you to sign in to " + env.name()
+                    + " in the browser window that opened …";
             case DEVICE_CODE -> "Waiting for you to enter the device code for " + env.name() + " …";
             case AZURE_CLI -> "Asking the Azure CLI for a token for " + env.name() + " …";
             case SERVICE_PRINCIPAL -> "Signing in to " + env.name() + " as its service principal …";

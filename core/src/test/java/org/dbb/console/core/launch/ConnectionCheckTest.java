@@ -143,7 +143,8 @@ class ConnectionCheckTest {
 
         ConnectionReport report = check().check(withGroup, "sandbox", sandbox, progress::add);
 
-        assertThat(progress.get(0)).isEqualTo("Reading variable group 40 (dbb-emulator/DBB) from the sandbox emulator …");
+        assertThat(progress.get(0))
+                .isEqualTo("Reading variable group 40 (dbb-emulator/DBB) from the sandbox emulator …");
         assertThat(report.groupVariables()).hasValueSatisfying(names -> assertThat(names)
                 .contains("DBB_TEAMS_WEBHOOK", "DBB_WORKSPACE_NAME"));
     }

@@ -285,7 +285,8 @@ class EnvironmentEditTest {
         save(new EnvironmentEdit.Update("DEV", values));
 
         String expected = text.replace("'DBB DEV'", "'DBB Dev''s'")
-                .replace("    auth: interactive\r\n", "    auth: interactive\r\n    tenant: contoso.onmicrosoft.com\r\n");
+                .replace("    auth: interactive\r\n",
+                        "    auth: interactive\r\n    tenant: contoso.onmicrosoft.com\r\n");
         assertThat(Files.readAllBytes(file)).isEqualTo(concat(bom, expected.getBytes(StandardCharsets.UTF_8)));
         assertThat(env("DEV").workspace().orElseThrow().raw()).isEqualTo("DBB Dev's");
     }
