@@ -252,6 +252,11 @@ public final class ConsoleServices implements AutoCloseable {
         }
     }
 
+    /** Tests environments' connections: sign-in, variable group, workspace and items, as a launch looks them up. */
+    public org.dbb.console.core.launch.ConnectionCheck connectionCheck() {
+        return new org.dbb.console.core.launch.ConnectionCheck(signIn(), connector(), runLauncher());
+    }
+
     /** Changes single values of dbb-console.yml in place, keeping every other byte. */
     public org.dbb.console.core.workspace.config.edit.ConsoleSettingsEditor consoleSettingsEditor() {
         return new org.dbb.console.core.workspace.config.edit.ConsoleSettingsEditor(settingsReader, writer);

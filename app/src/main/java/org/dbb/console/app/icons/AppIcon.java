@@ -67,7 +67,14 @@ public enum AppIcon {
     PARAMETERS(Material2AL.GRID_ON),
     SAVE(Material2MZ.SAVE),
     DISCARD(Material2AL.CLEAR),
-    ADD(Material2AL.ADD);
+    ADD(Material2AL.ADD),
+    // environment settings page
+    ADD_ENVIRONMENT(Material2AL.ADD_CIRCLE_OUTLINE),
+    RENAME(Material2AL.EDIT),
+    REMOVE(Material2AL.DELETE_OUTLINE),
+    SIGN_IN(Material2AL.LOG_IN),
+    SIGN_OUT(Material2AL.LOG_OUT),
+    TEST_CONNECTION(Material2MZ.NETWORK_CHECK);
 
     private final Ikon ikon;
 

@@ -156,7 +156,7 @@ public final class RunSessionViewModel {
                 .filter(s -> s.state() == StepState.RUNNING || s.state() == StepState.WAITING).count();
         if (!dialogs.confirm("Cancel run " + handle.runId() + "?", "The console cancels the " + inFlight
                 + " step(s) in flight in Fabric and Power BI and skips the rest. A cancelled run can be re-run "
-                + "from its stages later.", "Cancel run")) {
+                + "from its stages later.", "Yes, cancel it")) {
             return;
         }
         cancelling.set(true);

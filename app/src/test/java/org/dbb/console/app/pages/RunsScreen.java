@@ -35,6 +35,19 @@ public final class RunsScreen {
         return new LaunchDialogScreen(robot).waitUntilLoaded();
     }
 
+    /** Cancels the active run and confirms it in the dialog that asks. */
+    public void cancelAndConfirm() {
+        robot.clickOn("#" + RunsView.CANCEL_ID);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Yes, cancel it");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits until the headline contains {@code text}. */
+    public void waitForHeadline(String text, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> headline().contains(text));
+    }
+
     public String headline() throws Exception {
         return onFx(() -> robot.lookup("#" + RunsView.HEADLINE_ID).queryAs(Label.class).getText());
     }

@@ -37,11 +37,11 @@ import org.dbb.console.core.sample.SampleWorkspace;
 @Timeout(180)
 class RunsPageTest {
 
-    /** Everything succeeds, quickly. */
+    /** Everything succeeds, quickly; each model refreshes for about ten seconds, long enough to cancel. */
     private static final String HEALTHY = """
             version: 1
             timeScale: 0.002
-            defaults: {queueSeconds: 2, jobSeconds: 30, refreshSeconds: 60, pollSeconds: 5}
+            defaults: {queueSeconds: 2, jobSeconds: 30, refreshSeconds: 5000, pollSeconds: 5}
             """;
 
     @TempDir
@@ -52,6 +52,7 @@ class RunsPageTest {
 
     @Start
     void start(Stage stage) throws Exception {
+
         Path root = temp.resolve("sample-" + System.nanoTime());
         new SampleWorkspace().exportTo(root);
         services = new ConsoleServices(new DataDirectories(temp.resolve("data-" + System.nanoTime())), name -> null);
@@ -90,5 +91,25 @@ class RunsPageTest {
                 .map(s -> s.name() + "=" + s.state()).toList();
         assertThat(stages).contains("Initialisation=SUCCEEDED", "Integration=SUCCEEDED",
                 "Transformation=SUCCEEDED", "Monitoring=SUCCEEDED");
+    }
+
+    @Test
+    void cancellingMidRunAfterConfirmingCancelsTheRefreshesInFlight(FxRobot robot) throws Exception {
+        new WorkspaceScreen(robot).waitUntilLoaded();
+        RunsScreen runs = new RunsScreen(robot).open();
+        runs.launch().previewAndWait().launch();
+        runs.waitForHeadline("stage 6 of", 90);
+
+        runs.cancelAndConfirm();
+        String headline = runs.waitUntilEnded(90);
+
+        assertThat(headline).contains("was cancelled");
+        String runId = headline.split(" ")[1];
+        RunRecord record = services.runJournal().find(runId).orElseThrow();
+        assertThat(record.state()).isEqualTo(RunState.CANCELLED);
+        assertThat(record.stages().get("Transformation")).isEqualTo(StepState.SUCCEEDED);
+        assertThat(record.stages().get("Semantic refresh")).isNotEqualTo(StepState.SUCCEEDED);
+        assertThat(composition.sandbox().emulator().orElseThrow().stats().inFlightRefreshes())
+                .as("the refreshes in flight were cancelled in Power BI").isZero();
     }
 }

@@ -10,7 +10,9 @@ public enum AuditAction {
     CONCURRENCY_CHANGE("Changed the refresh concurrency"),
     PARAMETER_EDIT("Changed parameter.yml"),
     MODEL_SELECTION("Chose the semantic models to refresh"),
-    DEFINITION_PUSH("Pushed a pipeline definition to an environment");
+    DEFINITION_PUSH("Pushed a pipeline definition to an environment"),
+    // settings page
+    SETTINGS_EDIT("Changed an environment's settings");
 
     private final String description;
 

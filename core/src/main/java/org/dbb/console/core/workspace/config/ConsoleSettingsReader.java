@@ -82,6 +82,18 @@ public final class ConsoleSettingsReader {
         return result.settings.get();
     }
 
+    /**
+     * Checks {@code text} as if it were the content of {@code file} and returns every problem (errors and
+     * warnings) without throwing, e.g. for an edit before it is written.
+     */
+    public List<Problem> checkText(Path file, String text) {
+        try {
+            return parse(file.toAbsolutePath().normalize(), text).problems;
+        } catch (InvalidInputException e) {
+            return e.problems();
+        }
+    }
+
     /** Checks the settings file and returns every problem (errors and warnings) without throwing. */
     public List<Problem> check(Path root) {
         Path file = root.toAbsolutePath().normalize().resolve(ConsoleSettings.FILE_NAME);
