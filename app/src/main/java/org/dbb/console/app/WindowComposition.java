@@ -31,6 +31,7 @@ import org.dbb.console.core.timeline.StepRow;
 import org.dbb.console.core.timeline.TimelineEstimates;
 import org.dbb.console.app.params.ParameterPageFactory;
 import org.dbb.console.app.retry.RetryPolicyPageFactory;
+import org.dbb.console.app.settings.EnvironmentSettingsPageFactory;
 import org.dbb.console.app.sandbox.WindowSandbox;
 import org.dbb.console.app.shell.ConsolePage;
 import org.dbb.console.app.shell.ConsoleSession;
@@ -80,6 +81,10 @@ public final class WindowComposition implements AutoCloseable {
         pages.add(ParameterPageFactory.page(services, session, dialogs));
         pages.add(RetryPolicyPageFactory.page(RetryPolicyPageFactory.viewModel(services, session, dialogs,
                 () -> sandbox.options(session.workspace()), fx)));
+
+        pages.add(EnvironmentSettingsPageFactory.page(EnvironmentSettingsPageFactory.viewModel(services, session,
+                dialogs, () -> sandbox.options(session.workspace()), () -> overview.open(session.rootProperty().get()),
+                fx)));
 
         RunSessionViewModel activeRun = new RunSessionViewModel(session, dialogs, services.executors().background(),
                 fx, services.clock(), env -> TimelineEstimates.load(services.runJournal(), env, 20));
