@@ -91,9 +91,12 @@ public final class WorkspaceViewModel {
         Path repo = workspace.settings().repositoryDirectory();
         workspaceName.set(workspace.name());
         workspacePath.set(workspace.root().toString());
+        String previous = selectedEnvironment.get() == null ? null : selectedEnvironment.get().name();
         environments.setAll(workspace.settings().environments().values().stream().map(WorkspaceViewModel::row)
                 .toList());
-        selectedEnvironment.set(environments.isEmpty() ? null : environments.get(0));
+        // Reopening (F5, a saved settings change) keeps the environment the operator was looking at.
+        selectedEnvironment.set(environments.stream().filter(e -> e.name().equals(previous)).findFirst()
+                .orElse(environments.isEmpty() ? null : environments.get(0)));
         items.setAll(workspace.items().items().stream()
                 .map(i -> new ItemRow(i.type(), i.displayName(), repo.relativize(i.folder()).toString()))
                 .sorted(Comparator.comparing(ItemRow::type).thenComparing(ItemRow::displayName))
