@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import javafx.stage.Stage;
 
-import org.dbb.console.app.audit.Interventions;
+import org.dbb.console.app.audit.InterventionRecorder;
 import org.dbb.console.app.dialogs.Dialogs;
 import org.dbb.console.app.dialogs.FxDialogs;
 import org.dbb.console.app.fx.FxExecutor;
@@ -68,7 +68,8 @@ public final class WindowComposition implements AutoCloseable {
         sandbox = new WindowSandbox(Optional.empty(), scenario, services.executors().emulatorHandlers(),
                 services.executors().emulatorTimers());
         String operator = System.getProperty("user.name", "unknown");
-        Interventions interventions = Interventions.byOsUser(services::auditTrail, services.clock());
+        InterventionRecorder interventions = InterventionRecorder.forOsUser(services::auditTrail, services.clock(),
+                warning -> org.slf4j.LoggerFactory.getLogger(WindowComposition.class).warn("Audit trail: {}", warning));
         WorkspaceViewModel overview = new WorkspaceViewModel(services.workspaceLoader(),
                 services.masterStagesReader(), services.workspaceValidator(), services.executors().background(), fx);
 

@@ -3,6 +3,7 @@ package org.dbb.console.app.audit;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -57,14 +58,24 @@ public final class InterventionRecorder {
         return entry(environment, AuditAction.PARAMETER_EDIT, file.getFileName() + " " + change);
     }
 
-    /** Stores {@code entry}; returns whether it was stored. */
+    /** Stores {@code entry}; returns whether it was stored (when not, the warnings consumer heard why). */
     public boolean record(AuditEntry entry) {
+        Optional<String> warning = tryRecord(entry);
+        warning.ifPresent(warnings);
+        return warning.isEmpty();
+    }
+
+    /**
+     * Stores {@code entry}, for callers that show the failure themselves.
+     *
+     * @return empty when it was stored; else what went wrong, for the operator
+     */
+    public Optional<String> tryRecord(AuditEntry entry) {
         try {
             trail.get().record(entry);
-            return true;
+            return Optional.empty();
         } catch (DatabaseException e) {
-            warnings.accept(e.getMessage() + " (the action itself was done)");
-            return false;
+            return Optional.of(e.getMessage() + " (the action itself was done)");
         }
     }
 }

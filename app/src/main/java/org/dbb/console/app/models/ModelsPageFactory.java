@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.Executor;
 
-import org.dbb.console.app.audit.Interventions;
+import org.dbb.console.app.audit.InterventionRecorder;
 import org.dbb.console.app.dialogs.Dialogs;
 import org.dbb.console.app.icons.AppIcon;
 import org.dbb.console.app.shell.ConsolePage;
@@ -27,7 +27,7 @@ public final class ModelsPageFactory {
      * @param background runs network, database and file work
      * @param fx         the FX executor
      */
-    public static ConsolePage page(ConsoleSession session, ModelsLoader loader, Interventions interventions,
+    public static ConsolePage page(ConsoleSession session, ModelsLoader loader, InterventionRecorder interventions,
                                    ConsoleSettingsEditor settingsEditor, Dialogs dialogs, Executor background,
                                    Executor fx, Clock clock) {
         return new ConsolePage(PAGE_ID, "Models", AppIcon.SEMANTIC_MODEL, () -> {

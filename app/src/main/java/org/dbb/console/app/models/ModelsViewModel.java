@@ -28,7 +28,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
-import org.dbb.console.app.audit.Interventions;
+import org.dbb.console.app.audit.InterventionRecorder;
 import org.dbb.console.app.dialogs.Dialogs;
 import org.dbb.console.app.fx.FxBatcher;
 import org.dbb.console.app.shell.ConsoleSession;
@@ -63,7 +63,7 @@ public final class ModelsViewModel {
 
     private final ConsoleSession session;
     private final ModelsLoader loader;
-    private final Interventions interventions;
+    private final InterventionRecorder interventions;
     private final ConsoleSettingsEditor settingsEditor;
     private final Dialogs dialogs;
     private final Executor background;
@@ -108,7 +108,7 @@ public final class ModelsViewModel {
      * @param clock      the time elapsed refreshes are measured against
      * @param zone       the zone end times are shown in
      */
-    public ModelsViewModel(ConsoleSession session, ModelsLoader loader, Interventions interventions,
+    public ModelsViewModel(ConsoleSession session, ModelsLoader loader, InterventionRecorder interventions,
                            ConsoleSettingsEditor settingsEditor, Dialogs dialogs, Executor background, Executor fx,
                            Clock clock, ZoneId zone) {
         this.session = Objects.requireNonNull(session, "session");
@@ -189,7 +189,7 @@ public final class ModelsViewModel {
                 .withChange(before > 0 ? Integer.toString(before) : "the plan's cap", Integer.toString(value))
                 .withRun(run.runId());
         status.set("Run " + run.runId() + " now refreshes at most " + value + " at once.");
-        background.execute(() -> interventions.record(entry)
+        background.execute(() -> interventions.tryRecord(entry)
                 .ifPresent(warning -> toFx.post(() -> status.set("The cap of run " + run.runId() + " changed to "
                         + value + ", but the audit trail was not written: " + warning))));
     }
@@ -266,7 +266,7 @@ public final class ModelsViewModel {
                         + "; nothing was written."));
                 return;
             }
-            Optional<String> warning = interventions.record(interventions.entry(environment,
+            Optional<String> warning = interventions.tryRecord(interventions.entry(environment,
                             AuditAction.CONCURRENCY_CHANGE, ConsoleSettings.FILE_NAME + " refresh.concurrency")
                     .withChange(change.before().orElse("not set"), change.after())
                     .withReason("saved as the default from the Models page"));

@@ -5,7 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import org.dbb.console.app.ConsoleServices;
-import org.dbb.console.app.audit.Interventions;
+import org.dbb.console.app.audit.InterventionRecorder;
 import org.dbb.console.app.dialogs.Dialogs;
 import org.dbb.console.app.icons.AppIcon;
 import org.dbb.console.app.shell.ConsolePage;
@@ -37,7 +37,7 @@ public final class EnvironmentSettingsPageFactory {
                                                          Dialogs dialogs, Supplier<SandboxOptions> sandbox,
                                                          Runnable afterSave, Executor fx) {
         return viewModel(services, session, dialogs, sandbox, afterSave,
-                Interventions.byOsUser(services::auditTrail, services.clock()), services.executors().background(), fx);
+                InterventionRecorder.forOsUser(services::auditTrail, services.clock(), warning -> { }), services.executors().background(), fx);
     }
 
     /**
@@ -46,7 +46,7 @@ public final class EnvironmentSettingsPageFactory {
      */
     public static EnvironmentSettingsViewModel viewModel(ConsoleServices services, ConsoleSession session,
                                                          Dialogs dialogs, Supplier<SandboxOptions> sandbox,
-                                                         Runnable afterSave, Interventions interventions,
+                                                         Runnable afterSave, InterventionRecorder interventions,
                                                          Executor background, Executor fx) {
         ConnectionTester tester = (repository, environment, progress) ->
                 services.connectionCheck().check(repository, environment, sandbox.get(), progress);

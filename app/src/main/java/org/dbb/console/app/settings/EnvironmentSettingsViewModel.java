@@ -25,7 +25,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import org.dbb.console.app.audit.Interventions;
+import org.dbb.console.app.audit.InterventionRecorder;
 import org.dbb.console.app.dialogs.Dialogs;
 import org.dbb.console.app.fx.FxBatcher;
 import org.dbb.console.app.shell.ConsoleSession;
@@ -74,7 +74,7 @@ public final class EnvironmentSettingsViewModel {
     private final ConsoleSettingsEditor editor;
     private final ConnectionTester tester;
     private final ShellViewModel.TokensSource tokens;
-    private final Interventions interventions;
+    private final InterventionRecorder interventions;
     private final Dialogs dialogs;
     private final ReferenceOrigins origins;
     private final Runnable afterSave;
@@ -133,7 +133,7 @@ public final class EnvironmentSettingsViewModel {
     public EnvironmentSettingsViewModel(ConsoleSession session, ConsoleSettingsReader reader,
                                         ConsoleSettingsEditor editor, ConnectionTester tester,
                                         ShellViewModel.TokensSource tokens, SignInStatusBoard board,
-                                        Interventions interventions, Dialogs dialogs,
+                                        InterventionRecorder interventions, Dialogs dialogs,
                                         Function<String, String> osEnvironment, Runnable afterSave,
                                         Executor background, Executor fx) {
         this.session = Objects.requireNonNull(session, "session");
@@ -312,7 +312,7 @@ public final class EnvironmentSettingsViewModel {
         background.execute(() -> {
             try {
                 editor.apply(edit);
-                Optional<String> auditProblem = interventions.record(interventions.entry(env,
+                Optional<String> auditProblem = interventions.tryRecord(interventions.entry(env,
                                 AuditAction.SETTINGS_EDIT, ConsoleSettings.FILE_NAME + ": " + edit.edit().describe())
                         .withChange(edit.beforeText(), edit.afterText()).withReason(why));
                 String saved = "Saved " + ConsoleSettings.FILE_NAME + " (" + edit.edit().describe()

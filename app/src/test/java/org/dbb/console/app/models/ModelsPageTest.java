@@ -27,7 +27,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.dbb.console.app.ConsoleServices;
-import org.dbb.console.app.audit.Interventions;
+import org.dbb.console.app.audit.InterventionRecorder;
 import org.dbb.console.app.fx.FxExecutor;
 import org.dbb.console.app.pages.ModelsScreen;
 import org.dbb.console.app.shell.ConsolePage;
@@ -78,7 +78,7 @@ class ModelsPageTest {
         ModelsLoader loader = new FabricModelsLoader(services.runLauncher(), () -> new SandboxOptions(
                 Optional.empty(), Optional.of(services.scenarioReader().defaultScenario())), "ops");
         ConsolePage page = ModelsPageFactory.page(session, loader,
-                new Interventions(services::auditTrail, services.clock(), "ops"), services.consoleSettingsEditor(),
+                new InterventionRecorder(services::auditTrail, services.clock(), "ops", warning -> { }), services.consoleSettingsEditor(),
                 new ModelsViewModelTest.ScriptedDialogs(), background, new FxExecutor(), services.clock());
         assertThat(page.id()).isEqualTo("models");
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.dbb.console.app.ConsoleServices;
-import org.dbb.console.app.audit.Interventions;
+import org.dbb.console.app.audit.InterventionRecorder;
 import org.dbb.console.app.shell.ConsoleSession;
 import org.dbb.console.app.shell.RefreshChoice;
 import org.dbb.console.core.audit.AuditAction;
@@ -88,7 +88,7 @@ class ModelsViewModelTest {
     private Workspace workspace;
     private final ConsoleSession session = new ConsoleSession();
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private Interventions interventions;
+    private InterventionRecorder interventions;
 
     @BeforeEach
     void sample() {
@@ -97,7 +97,7 @@ class ModelsViewModelTest {
         services = new ConsoleServices(new DataDirectories(temp.resolve("data")), name -> null,
                 Optional.of(temp.resolve("data/console.db")));
         workspace = services.workspaceLoader().open(root);
-        interventions = new Interventions(services::auditTrail, services.clock(), "ops");
+        interventions = new InterventionRecorder(services::auditTrail, services.clock(), "ops", warning -> { });
     }
 
     @AfterEach

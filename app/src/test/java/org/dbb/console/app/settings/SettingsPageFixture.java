@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dbb.console.app.ConsoleServices;
-import org.dbb.console.app.audit.Interventions;
+import org.dbb.console.app.audit.InterventionRecorder;
 import org.dbb.console.app.sandbox.WindowSandbox;
 import org.dbb.console.app.shell.ConsoleSession;
 import org.dbb.console.app.shell.ShellViewModel;
@@ -55,14 +55,14 @@ final class SettingsPageFixture implements AutoCloseable {
     EnvironmentSettingsViewModel model(Executor background, Executor fx) {
         return EnvironmentSettingsPageFactory.viewModel(services, session, dialogs,
                 () -> sandbox.options(session.workspace()), this::reopen,
-                new Interventions(services::auditTrail, services.clock(), "operator"), background, fx);
+                new InterventionRecorder(services::auditTrail, services.clock(), "operator", warning -> { }), background, fx);
     }
 
     /** The view model on the calling thread, with a connection test and sign-in of the test's own. */
     EnvironmentSettingsViewModel model(ConnectionTester tester, ShellViewModel.TokensSource tokens) {
         return new EnvironmentSettingsViewModel(session, services.settingsReader(), services.consoleSettingsEditor(),
                 tester, tokens, services.signInStatuses(),
-                new Interventions(services::auditTrail, services.clock(), "operator"), dialogs,
+                new InterventionRecorder(services::auditTrail, services.clock(), "operator", warning -> { }), dialogs,
                 services.osEnvironment(), this::reopen, Runnable::run, Runnable::run);
     }
 
