@@ -121,7 +121,9 @@ public final class EnvironmentSettingsView extends BorderPane {
                 || model.formProperty().get() == null, model.stateProperty(), model.formProperty()));
         VBox pane = new VBox(8, title, list, name, workspace, new HBox(6, add, rename, remove));
         pane.getStyleClass().add("settings-environments");
-        pane.setPrefWidth(260);
+        // Wide enough for the Add / Rename / Remove buttons to keep their labels.
+        pane.setPrefWidth(300);
+        pane.setMinWidth(300);
         return pane;
     }
 
