@@ -48,9 +48,21 @@ public final class RetryPolicyScreen {
             return null;
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> cell(activity, columnId).isPresent()));
-        Node cell = onFx(() -> cell(activity, columnId).orElseThrow());
-        robot.doubleClickOn(cell);
-        WaitForAsyncUtils.waitForFxEvents();
+        // On a loaded machine a double-click can land before the table is ready to edit; try again until the
+        // cell's editor has the focus.
+        for (int tries = 0; tries < 5; tries++) {
+            Node cell = onFx(() -> cell(activity, columnId).orElseThrow());
+            robot.doubleClickOn(cell);
+            WaitForAsyncUtils.waitForFxEvents();
+            try {
+                WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> onFx(() -> cell.getScene().getFocusOwner()
+                        instanceof TextField field && field.getId() == null
+                        && !RetryPolicyView.TEXT_FILTER_ID.equals(field.getId())));
+                break;
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                // try again
+            }
+        }
         robot.push(KeyCode.SHORTCUT, KeyCode.A);
         robot.write(text).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import org.dbb.console.app.DaemonThreads;
 import org.dbb.console.app.fx.FxExecutor;
@@ -70,6 +72,8 @@ class RetryPolicyViewTest {
 
         for (String bad : new String[]{"1001", "-1", "abc"}) {
             screen.typeRetries(NOTEBOOK, bad);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> screen.problems().size() == 1
+                    && screen.problems().get(0).contains(bad.equals("abc") ? "\"abc\"" : bad + " is outside"));
             assertThat(screen.problems()).singleElement().asString()
                     .startsWith("orchestration_pipeline_DBB / " + NOTEBOOK + ": retry ")
                     .contains(bad.equals("abc") ? "\"abc\" is not a whole number"
