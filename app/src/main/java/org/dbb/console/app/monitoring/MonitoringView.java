@@ -190,7 +190,7 @@ public final class MonitoringView extends BorderPane {
         // Every row has one line, so the flow can place rows by arithmetic instead of measuring each.
         table.setFixedCellSize(26);
         table.getColumns().setAll(List.of(
-                column("Started (UTC)", 150, MonitoringCells::time),
+                column("Started (UTC)", 160, MonitoringCells::time),
                 column("Run", 170, MonitoringRow::runId),
                 column("Stage", 120, MonitoringRow::stage),
                 column("Activity", 200, MonitoringRow::activity),
@@ -221,7 +221,7 @@ public final class MonitoringView extends BorderPane {
         VBox.setVgrow(detailPane, Priority.ALWAYS);
 
         SplitPane split = new SplitPane(table, detailBox);
-        split.setDividerPositions(0.74);
+        split.setDividerPositions(0.78);
         SplitPane.setResizableWithParent(detailBox, false);
         return split;
     }
@@ -400,6 +400,8 @@ public final class MonitoringView extends BorderPane {
                                                              Function<MonitoringRow, String> text) {
         TableColumn<MonitoringRow, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        // The table scrolls sideways rather than cut times and run ids down to "…".
+        column.setMinWidth(Math.min(width, title.startsWith("Started") ? width : 110));
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
         return column;
@@ -408,6 +410,7 @@ public final class MonitoringView extends BorderPane {
     private static TableColumn<MonitoringRow, MonitoringStatus> statusColumn() {
         TableColumn<MonitoringRow, MonitoringStatus> column = new TableColumn<>("Status");
         column.setPrefWidth(120);
+        column.setMinWidth(110);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().status()));
         column.setCellFactory(c -> new StatusCell());
