@@ -22,10 +22,12 @@ class CommandLineRunnerTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+    /** Runs one command with services of its own, closed after it so no database is left open in the folder. */
     private int run(String... args) {
-        ConsoleServices services = new ConsoleServices(new DataDirectories(temp.resolve("data")));
-        return new CommandLineRunner(services, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        try (ConsoleServices services = new ConsoleServices(new DataDirectories(temp.resolve("data")))) {
+            return new CommandLineRunner(services, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        }
     }
 
     private String out() {
