@@ -1,5 +1,9 @@
 package org.dbb.console.app.launch;
 
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -29,6 +33,24 @@ final class DialogWindow {
                 stage.close();
             }
         });
+    }
+
+    /**
+     * The window of a launch-like dialog: the header on top, the form beside the plan preview, the buttons below.
+     *
+     * @param rootId the root node's id, for page objects
+     */
+    static DialogWindow framing(String rootId, Region header, Region form, PlanPreview preview, Region buttons,
+                                String title, ObservableBooleanValue handedOver, Runnable onHidden) {
+        BorderPane root = new BorderPane();
+        root.setId(rootId);
+        root.getStyleClass().add("launch-dialog");
+        root.setTop(header);
+        SplitPane body = new SplitPane(form, new PlanPreviewView(preview));
+        body.setDividerPositions(0.42);
+        root.setCenter(body);
+        root.setBottom(buttons);
+        return new DialogWindow(root, title, handedOver, onHidden);
     }
 
     private static String stylesheet(String resource) {

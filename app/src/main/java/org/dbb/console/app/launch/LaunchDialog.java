@@ -7,10 +7,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxListCell;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -44,15 +42,8 @@ public final class LaunchDialog {
 
     public LaunchDialog(LaunchViewModel model) {
         this.model = model;
-        BorderPane root = new BorderPane();
-        root.setId(ROOT_ID);
-        root.getStyleClass().add("launch-dialog");
-        root.setTop(header());
-        SplitPane body = new SplitPane(form(), new PlanPreviewView(model.planPreview()));
-        body.setDividerPositions(0.42);
-        root.setCenter(body);
-        root.setBottom(buttons());
-        this.window = new DialogWindow(root, model.titleProperty().get(), model.launchedProperty(), model::close);
+        this.window = DialogWindow.framing(ROOT_ID, header(), form(), model.planPreview(), buttons(),
+                model.titleProperty().get(), model.launchedProperty(), model::close);
     }
 
     /** Opens the dialog modal to {@code owner} (the console window) and returns at once. */
