@@ -35,6 +35,37 @@ public final class RunsScreen {
         return new LaunchDialogScreen(robot).waitUntilLoaded();
     }
 
+    /** Waits until the history lists a run matching {@code wanted}, and returns it. */
+    public RunHistoryEntry waitForHistoryEntry(java.util.function.Predicate<RunHistoryEntry> wanted, int seconds)
+            throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> history().stream().anyMatch(wanted));
+        return history().stream().filter(wanted).findFirst().orElseThrow();
+    }
+
+    /** Selects a run in the history, as a click on it does. */
+    @SuppressWarnings("unchecked")
+    public void select(RunHistoryEntry entry) throws Exception {
+        onFx(() -> {
+            ListView<RunHistoryEntry> list = robot.lookup("#" + RunsView.HISTORY_ID).queryAs(ListView.class);
+            list.getSelectionModel().select(entry);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Asks to re-run the shown run and confirms with the dialog's {@code confirmLabel} button. */
+    public void rerunAndConfirm(String confirmLabel) throws Exception {
+        robot.clickOn("#" + RunsView.RERUN_ID);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup(".button").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && n instanceof javafx.scene.control.Button b
+                        && confirmLabel.equals(b.getText()))));
+        javafx.scene.Node button = onFx(() -> robot.lookup(".button").queryAll().stream()
+                .filter(n -> n.isVisible() && n instanceof javafx.scene.control.Button b
+                        && confirmLabel.equals(b.getText())).findFirst().orElseThrow());
+        robot.clickOn(button);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Cancels the active run and confirms it in the dialog that asks. */
     public void cancelAndConfirm() {
         robot.clickOn("#" + RunsView.CANCEL_ID);

@@ -1,0 +1,110 @@
+package org.dbb.console.app.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.dbb.console.app.ConsoleServices;
+import org.dbb.console.app.WindowComposition;
+import org.dbb.console.app.pages.RunsScreen;
+import org.dbb.console.app.pages.WorkspaceScreen;
+import org.dbb.console.app.shell.WindowPreferences;
+import org.dbb.console.app.shell.WindowPreferencesStore;
+import org.dbb.console.core.engine.RunRecord;
+import org.dbb.console.core.engine.RunState;
+import org.dbb.console.core.engine.StepState;
+import org.dbb.console.core.files.AtomicFileWriter;
+import org.dbb.console.core.files.DataDirectories;
+import org.dbb.console.core.history.RunHistoryEntry;
+import org.dbb.console.core.history.RunHistoryStatus;
+import org.dbb.console.core.history.RunOrigin;
+import org.dbb.console.core.sample.SampleWorkspace;
+import org.dbb.console.core.timeline.RunTimeline;
+
+/**
+ * The morning after: the master pipeline ran on its Fabric schedule and failed in Transformation; the operator
+ * opens it in the window's run history and re-runs the failed stage through the console's engine.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(180)
+class FabricRunRerunPageTest {
+
+    private static final String SCHEDULED_RUN_FAILING_IN_TRANSFORMATION = """
+            version: 1
+            timeScale: 0.002
+            defaults: {queueSeconds: 2, jobSeconds: 30, refreshSeconds: 60, pollSeconds: 5}
+            schedule:
+              - pipeline: orchestration_pipeline_DBB
+                startAfterSeconds: 0
+                parameters: {environment: sandbox}
+            items:
+              transformation_pipeline_DBB:
+                failOnAttempts: [1, 2, 3]
+                failure: {activity: Build gold with dbt, errorCode: DbtRunFailed, message: "dbt run failed"}
+            """;
+
+    @TempDir
+    static Path temp;
+
+    private ConsoleServices services;
+    private WindowComposition composition;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path root = temp.resolve("sample-" + System.nanoTime());
+        new SampleWorkspace().exportTo(root);
+        services = new ConsoleServices(new DataDirectories(temp.resolve("data-" + System.nanoTime())), name -> null);
+        Path scenario = temp.resolve("scheduled-" + System.nanoTime() + ".yml");
+        Files.writeString(scenario, SCHEDULED_RUN_FAILING_IN_TRANSFORMATION);
+        composition = new WindowComposition(services, WindowPreferences.DEFAULTS,
+                new WindowPreferencesStore(temp.resolve("window-" + System.nanoTime() + ".json"),
+                        new AtomicFileWriter()), services.scenarioReader().read(scenario), stage);
+        composition.window().show(stage, root);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> composition.close()).get(30, TimeUnit.SECONDS);
+        services.close();
+    }
+
+    @Test
+    void theFailedStageOfAScheduledFabricRunIsReRunFromTheHistoryAndLinkedToIt(FxRobot robot) throws Exception {
+        new WorkspaceScreen(robot).waitUntilLoaded();
+        RunsScreen runs = new RunsScreen(robot).open();
+
+        RunHistoryEntry fabricRun = runs.waitForHistoryEntry(e -> e.origin() == RunOrigin.FABRIC
+                && e.status() == RunHistoryStatus.FAILED, 90);
+        assertThat(fabricRun.startedBy()).isEqualTo("Fabric schedule");
+        runs.select(fabricRun);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            RunTimeline shown = composition.runsPage().model().shownProperty().get();
+            return shown != null && shown.runId().equals(fabricRun.runId())
+                    && shown.stage("Transformation").map(s -> s.state() == StepState.FAILED).orElse(false)
+                    && shown.stage("Integration").map(s -> s.state() == StepState.SUCCEEDED).orElse(false);
+        }).get(10, TimeUnit.SECONDS));
+
+        runs.rerunAndConfirm("Re-run Transformation");
+        String headline = runs.waitUntilEnded(120);
+
+        assertThat(headline).contains("succeeded");
+        String runId = headline.split(" ")[1];
+        RunRecord record = services.runJournal().find(runId).orElseThrow();
+        assertThat(record.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(record.rerunOf()).contains(fabricRun.runId());
+    }
+}
