@@ -2,7 +2,6 @@ package org.dbb.console.app.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -20,19 +19,15 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import org.dbb.console.app.ConsoleServices;
 import org.dbb.console.app.WindowComposition;
+import org.dbb.console.app.testing.SampleWindow;
 import org.dbb.console.app.pages.RunsScreen;
 import org.dbb.console.app.pages.WorkspaceScreen;
-import org.dbb.console.app.shell.WindowPreferences;
-import org.dbb.console.app.shell.WindowPreferencesStore;
 import org.dbb.console.core.engine.RunRecord;
 import org.dbb.console.core.engine.RunState;
 import org.dbb.console.core.engine.StepState;
-import org.dbb.console.core.files.AtomicFileWriter;
-import org.dbb.console.core.files.DataDirectories;
 import org.dbb.console.core.history.RunHistoryEntry;
 import org.dbb.console.core.history.RunHistoryStatus;
 import org.dbb.console.core.history.RunOrigin;
-import org.dbb.console.core.sample.SampleWorkspace;
 import org.dbb.console.core.timeline.RunTimeline;
 
 /**
@@ -60,26 +55,20 @@ class FabricRunRerunPageTest {
     @TempDir
     static Path temp;
 
+    private SampleWindow window;
     private ConsoleServices services;
     private WindowComposition composition;
 
     @Start
-    void start(Stage stage) throws Exception {
-        Path root = temp.resolve("sample-" + System.nanoTime());
-        new SampleWorkspace().exportTo(root);
-        services = new ConsoleServices(new DataDirectories(temp.resolve("data-" + System.nanoTime())), name -> null);
-        Path scenario = temp.resolve("scheduled-" + System.nanoTime() + ".yml");
-        Files.writeString(scenario, SCHEDULED_RUN_FAILING_IN_TRANSFORMATION);
-        composition = new WindowComposition(services, WindowPreferences.DEFAULTS,
-                new WindowPreferencesStore(temp.resolve("window-" + System.nanoTime() + ".json"),
-                        new AtomicFileWriter()), services.scenarioReader().read(scenario), stage);
-        composition.window().show(stage, root);
+    void start(Stage stage) {
+        window = SampleWindow.open(temp, stage, SCHEDULED_RUN_FAILING_IN_TRANSFORMATION);
+        services = window.services();
+        composition = window.composition();
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> composition.close()).get(30, TimeUnit.SECONDS);
-        services.close();
+        window.close();
     }
 
     @Test

@@ -20,17 +20,13 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import org.dbb.console.app.ConsoleServices;
 import org.dbb.console.app.WindowComposition;
+import org.dbb.console.app.testing.SampleWindow;
 import org.dbb.console.app.pages.RunsScreen;
 import org.dbb.console.app.pages.WorkspaceScreen;
-import org.dbb.console.app.shell.WindowPreferences;
-import org.dbb.console.app.shell.WindowPreferencesStore;
 import org.dbb.console.core.engine.RunRecord;
 import org.dbb.console.core.engine.RunState;
 import org.dbb.console.core.engine.StepState;
-import org.dbb.console.core.files.AtomicFileWriter;
-import org.dbb.console.core.files.DataDirectories;
 import org.dbb.console.core.history.RunHistoryStatus;
-import org.dbb.console.core.sample.SampleWorkspace;
 
 /** The whole window on the sample workspace: a sandbox run launched from the Runs page, end to end. */
 @ExtendWith(ApplicationExtension.class)
@@ -47,27 +43,20 @@ class RunsPageTest {
     @TempDir
     static Path temp;
 
+    private SampleWindow window;
     private ConsoleServices services;
     private WindowComposition composition;
 
     @Start
-    void start(Stage stage) throws Exception {
-
-        Path root = temp.resolve("sample-" + System.nanoTime());
-        new SampleWorkspace().exportTo(root);
-        services = new ConsoleServices(new DataDirectories(temp.resolve("data-" + System.nanoTime())), name -> null);
-        Path scenario = temp.resolve("healthy-" + System.nanoTime() + ".yml");
-        java.nio.file.Files.writeString(scenario, HEALTHY);
-        composition = new WindowComposition(services, WindowPreferences.DEFAULTS,
-                new WindowPreferencesStore(temp.resolve("window-" + System.nanoTime() + ".json"),
-                        new AtomicFileWriter()), services.scenarioReader().read(scenario), stage);
-        composition.window().show(stage, root);
+    void start(Stage stage) {
+        window = SampleWindow.open(temp, stage, HEALTHY);
+        services = window.services();
+        composition = window.composition();
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> composition.close()).get(30, TimeUnit.SECONDS);
-        services.close();
+        window.close();
     }
 
     @Test
