@@ -1,49 +1,39 @@
 package org.dbb.console.app.monitoring;
 
 import java.util.List;
-import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import org.dbb.console.app.icons.AppIcon;
@@ -52,7 +42,7 @@ import org.dbb.console.core.monitoring.MonitoringRow;
 import org.dbb.console.core.monitoring.MonitoringStatus;
 
 /**
- * The monitoring page: filter bar, a virtualised table of the rows, the selected row's details and a status bar.
+ * The monitoring page: filter bar, a grid drawing only the rows in view, the selected row's details and a status bar.
  * Binds to a {@link MonitoringViewModel}; its only own work is telling the model when the operator scrolls and
  * keeping the newest row in view while following. Create and use on the FX thread.
  */
@@ -78,19 +68,13 @@ public final class MonitoringView extends BorderPane {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final MonitoringViewModel model;
-    private final TableView<MonitoringRow> table = new TableView<>();
+    private final MonitoringGrid grid;
     private final TextField textFilter = new TextField();
     private final GridPane details = new GridPane();
-    /** Set by the operator's scroll gestures, read after the next layout, when the table shows their effect. */
-    private boolean operatorScrolled;
-    /**
-     * Set when following and rows arrived: the table learns its new row count only in its next layout, and a
-     * scroll asked for before that is ignored, so the scroll waits for the end of that layout.
-     */
-    private boolean newestWanted;
 
     public MonitoringView(MonitoringViewModel model) {
         this.model = model;
+        this.grid = new MonitoringGrid(model.rows(), columns());
         getStyleClass().add(MonitoringStyles.PAGE);
         getStylesheets().add(MonitoringView.class.getResource(MonitoringStyles.STYLESHEET).toExternalForm());
         setTop(new VBox(filterBar(), pausedBar()));
@@ -105,9 +89,9 @@ public final class MonitoringView extends BorderPane {
         });
     }
 
-    /** The table, for the page's keyboard focus. */
-    public TableView<MonitoringRow> table() {
-        return table;
+    /** The grid of rows, for the page's keyboard focus. */
+    public MonitoringGrid grid() {
+        return grid;
     }
 
     private Region filterBar() {
@@ -162,6 +146,12 @@ public final class MonitoringView extends BorderPane {
         export.disableProperty().bind(model.canExportProperty().not());
         export.setOnAction(event -> model.export());
 
+        // Buttons keep their labels whole; the text fields give up the room when the window is narrow.
+        for (Region keep : List.of(statusFilter, clear, follow, export)) {
+            keep.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        runFilter.setMinWidth(90);
+        textFilter.setMinWidth(120);
         HBox bar = new HBox(new Label(null, AppIcon.SEARCH.graphic()), runFilter, stageFilter, statusFilter,
                 textFilter, clear, new Separator(Orientation.VERTICAL), follow, export);
         bar.getStyleClass().add(MonitoringStyles.FILTER_BAR);
@@ -183,30 +173,23 @@ public final class MonitoringView extends BorderPane {
     }
 
     private Node body() {
-        table.setId(TABLE_ID);
-        table.setItems(model.rows());
-        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        // Every row has one line, so the flow can place rows by arithmetic instead of measuring each.
-        table.setFixedCellSize(26);
-        table.getColumns().setAll(List.of(
-                column("Started (UTC)", 160, MonitoringCells::time),
-                column("Run", 170, MonitoringRow::runId),
-                column("Stage", 120, MonitoringRow::stage),
-                column("Activity", 200, MonitoringRow::activity),
-                column("Item", 150, row -> row.item().orElse("")),
-                column("Attempt", 64, row -> Integer.toString(row.attempt())),
-                statusColumn(),
-                column("Duration", 90, MonitoringCells::duration),
-                column("Rows", 110, MonitoringCells::rows),
-                column("Message", 320, MonitoringCells::message)));
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) ->
-                model.selectedRowProperty().set(row));
-        model.stateProperty().addListener((obs, old, state) -> table.setPlaceholder(placeholder(state)));
-        table.setPlaceholder(placeholder(model.stateProperty().get()));
-        model.rows().addListener((ListChangeListener<MonitoringRow>) change -> keepNewestInView());
-        model.followingProperty().addListener((obs, was, following) -> keepNewestInView());
-        watchOperatorScrolling();
+        grid.setId(TABLE_ID);
+        grid.selectedRowProperty().bindBidirectional(model.selectedRowProperty());
+        grid.followNewestProperty().bind(model.followingProperty());
+        grid.setOnOperatorScroll(newestShown -> {
+            if (newestShown) {
+                model.scrolledToNewest();
+            } else {
+                model.scrolledAwayFromNewest();
+            }
+        });
+        StackPane placeholder = new StackPane();
+        placeholder.getStyleClass().add(MonitoringStyles.PLACEHOLDER_LAYER);
+        placeholder.setPickOnBounds(false);
+        placeholder.visibleProperty().bind(Bindings.isEmpty(model.rows()));
+        model.stateProperty().addListener((obs, old, state) -> placeholder.getChildren().setAll(placeholder(state)));
+        placeholder.getChildren().setAll(placeholder(model.stateProperty().get()));
+        StackPane rows = new StackPane(grid, placeholder);
 
         details.setId(DETAILS_ID);
         details.getStyleClass().add(MonitoringStyles.DETAILS);
@@ -220,7 +203,7 @@ public final class MonitoringView extends BorderPane {
         detailBox.setPadding(new Insets(8));
         VBox.setVgrow(detailPane, Priority.ALWAYS);
 
-        SplitPane split = new SplitPane(table, detailBox);
+        SplitPane split = new SplitPane(rows, detailBox);
         split.setDividerPositions(0.78);
         SplitPane.setResizableWithParent(detailBox, false);
         return split;
@@ -292,6 +275,7 @@ public final class MonitoringView extends BorderPane {
         for (DetailField field : model.details()) {
             Label name = new Label(field.name());
             name.getStyleClass().add(MonitoringStyles.DETAIL_NAME);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             details.add(name, 0, line);
             details.add(valueNode(field), 1, line);
             line++;
@@ -314,128 +298,17 @@ public final class MonitoringView extends BorderPane {
         return text;
     }
 
-    private void keepNewestInView() {
-        newestWanted = model.followingProperty().get();
-    }
-
-    /**
-     * Turns the operator's scroll gestures (wheel, keys, the scroll bar) into pause and resume. Rows arriving move
-     * the scroll bar too, so only a gesture counts, judged after the next layout by whether the newest row shows.
-     */
-    private void watchOperatorScrolling() {
-        table.addEventFilter(ScrollEvent.SCROLL, event -> operatorScrolled = true);
-        table.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            switch (event.getCode()) {
-                case END -> model.resume();
-                case UP, PAGE_UP, HOME, DOWN, PAGE_DOWN -> operatorScrolled = true;
-                default -> {
-                }
-            }
-        });
-        table.addEventFilter(MouseEvent.MOUSE_DRAGGED, event -> operatorScrolled |= onScrollBar(event));
-        table.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> operatorScrolled |= onScrollBar(event));
-        Runnable afterLayout = () -> {
-            judgeScroll();
-            scrollToNewestIfWanted();
-        };
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (old != null) {
-                old.removePostLayoutPulseListener(afterLayout);
-            }
-            if (scene != null) {
-                scene.addPostLayoutPulseListener(afterLayout);
-            }
-        });
-        Scene current = getScene();
-        if (current != null) {
-            current.addPostLayoutPulseListener(afterLayout);
-        }
-    }
-
-    private void scrollToNewestIfWanted() {
-        if (newestWanted && table.getSkin() != null) {
-            newestWanted = false;
-            // The end of the flow rather than the newest row's index: scrolling to the last index leaves that row
-            // cut off at the bottom.
-            if (model.followingProperty().get() && table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-                flow.setPosition(1);
-            }
-        }
-    }
-
-    private void judgeScroll() {
-        if (!operatorScrolled) {
-            return;
-        }
-        operatorScrolled = false;
-        if (newestRowShown()) {
-            model.scrolledToNewest();
-        } else {
-            model.scrolledAwayFromNewest();
-        }
-    }
-
-    private boolean newestRowShown() {
-        int size = table.getItems().size();
-        if (size == 0 || !(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
-            return true;
-        }
-        IndexedCell<?> last = flow.getLastVisibleCell();
-        return last == null || last.getIndex() >= size - 1;
-    }
-
-    private static boolean onScrollBar(MouseEvent event) {
-        for (Node node = event.getPickResult().getIntersectedNode(); node != null; node = node.getParent()) {
-            if (node instanceof ScrollBar bar) {
-                return bar.getOrientation() == Orientation.VERTICAL;
-            }
-            if (node instanceof TableView<?>) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private static TableColumn<MonitoringRow, String> column(String title, double width,
-                                                             Function<MonitoringRow, String> text) {
-        TableColumn<MonitoringRow, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        // The table scrolls sideways rather than cut times and run ids down to "…".
-        column.setMinWidth(Math.min(width, title.startsWith("Started") ? width : 110));
-        column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
-        return column;
-    }
-
-    private static TableColumn<MonitoringRow, MonitoringStatus> statusColumn() {
-        TableColumn<MonitoringRow, MonitoringStatus> column = new TableColumn<>("Status");
-        column.setPrefWidth(120);
-        column.setMinWidth(110);
-        column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().status()));
-        column.setCellFactory(c -> new StatusCell());
-        return column;
-    }
-
-    /** The status in its colour: one pseudo-class per status, styled in {@code monitoring.css}. */
-    private static final class StatusCell extends TableCell<MonitoringRow, MonitoringStatus> {
-        private MonitoringStatus shown;
-
-        StatusCell() {
-            getStyleClass().add(MonitoringStyles.STATUS_CELL);
-        }
-
-        @Override
-        protected void updateItem(MonitoringStatus status, boolean empty) {
-            super.updateItem(status, empty);
-            if (shown != null) {
-                pseudoClassStateChanged(MonitoringStyles.of(shown), false);
-            }
-            shown = empty ? null : status;
-            setText(shown == null ? null : shown.wireName());
-            if (shown != null) {
-                pseudoClassStateChanged(MonitoringStyles.of(shown), true);
-            }
-        }
+    private static List<MonitoringGrid.Column> columns() {
+        return List.of(
+                MonitoringGrid.Column.of("Started (UTC)", 160, MonitoringCells::time),
+                MonitoringGrid.Column.of("Run", 170, MonitoringRow::runId),
+                MonitoringGrid.Column.of("Stage", 120, MonitoringRow::stage),
+                MonitoringGrid.Column.of("Activity", 200, MonitoringRow::activity),
+                MonitoringGrid.Column.of("Item", 150, row -> row.item().orElse("")),
+                MonitoringGrid.Column.of("Attempt", 72, row -> Integer.toString(row.attempt())),
+                new MonitoringGrid.Column("Status", 130, row -> row.status().wireName(), true),
+                MonitoringGrid.Column.of("Duration", 90, MonitoringCells::duration),
+                MonitoringGrid.Column.of("Rows", 120, MonitoringCells::rows),
+                MonitoringGrid.Column.of("Message", 320, MonitoringCells::message));
     }
 }

@@ -16,13 +16,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Parent;
-import javafx.scene.control.TableView;
 
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.dbb.console.app.dialogs.Dialogs;
 import org.dbb.console.app.fx.FxExecutor;
 import org.dbb.console.app.monitoring.MonitoringPage;
+import org.dbb.console.app.monitoring.MonitoringGrid;
 import org.dbb.console.app.monitoring.MonitoringView;
 import org.dbb.console.app.monitoring.MonitoringViewModel;
 import org.dbb.console.app.shell.ConsoleSession;
@@ -133,9 +133,8 @@ public final class MonitoringIngestLoad implements UiLoad {
                 .get(60, TimeUnit.SECONDS));
     }
 
-    @SuppressWarnings("unchecked")
-    private TableView<MonitoringRow> table() {
-        return (TableView<MonitoringRow>) view.lookup("#" + MonitoringView.TABLE_ID);
+    private MonitoringGrid table() {
+        return (MonitoringGrid) view.lookup("#" + MonitoringView.TABLE_ID);
     }
 
     /** A row as a busy DBB run writes them: mostly starts and successes, some failures, breaches and overruns. */

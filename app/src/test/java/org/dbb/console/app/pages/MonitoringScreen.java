@@ -7,13 +7,13 @@ import java.util.function.Predicate;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
+import org.dbb.console.app.monitoring.MonitoringGrid;
 import org.dbb.console.app.monitoring.MonitoringView;
 import org.dbb.console.core.monitoring.MonitoringRow;
 
@@ -30,7 +30,7 @@ public final class MonitoringScreen {
 
     /** Waits until the table shows exactly {@code count} rows. */
     public MonitoringScreen waitForRowCount(int count) throws Exception {
-        waitUntil(() -> table().getItems().size() == count);
+        waitUntil(() -> grid().getItems().size() == count);
         return this;
     }
 
@@ -42,24 +42,22 @@ public final class MonitoringScreen {
 
     /** How many rows the table holds (the filtered rows, not only those on screen). */
     public int rowCount() throws Exception {
-        return onFx(() -> table().getItems().size());
+        return onFx(() -> grid().getItems().size());
     }
 
     /** The status column of every row the table holds, oldest first. */
     public List<String> statuses() throws Exception {
-        return onFx(() -> table().getItems().stream().map(r -> r.status().wireName()).toList());
+        return onFx(() -> grid().getItems().stream().map(r -> r.status().wireName()).toList());
     }
 
     /** The rows the table holds, oldest first. */
     public List<MonitoringRow> rows() throws Exception {
-        return onFx(() -> List.copyOf(table().getItems()));
+        return onFx(() -> List.copyOf(grid().getItems()));
     }
 
     /** The texts of the table cells currently drawn on screen. */
     public List<String> visibleCellTexts() throws Exception {
-        return onFx(() -> robot.lookup("#" + MonitoringView.TABLE_ID + " .table-cell").queryAll().stream()
-                .map(n -> ((javafx.scene.control.Labeled) n).getText()).filter(t -> t != null && !t.isEmpty())
-                .toList());
+        return onFx(() -> grid().visibleCellTexts());
     }
 
     /** Ticks one status in the status filter menu, by its table value ({@code Failed}, {@code Overrun}, …). */
@@ -128,15 +126,7 @@ public final class MonitoringScreen {
 
     /** Whether the newest row is drawn on screen. */
     public boolean newestRowVisible() throws Exception {
-        return onFx(() -> {
-            TableView<MonitoringRow> table = table();
-            int last = table.getItems().size() - 1;
-            return robot.lookup("#" + MonitoringView.TABLE_ID + " .table-row-cell").queryAll().stream()
-                    .map(n -> (javafx.scene.control.TableRow<?>) n)
-                    .anyMatch(row -> row.getIndex() == last && row.isVisible()
-                            && row.localToScene(row.getBoundsInLocal()).getMaxY()
-                            <= table.localToScene(table.getBoundsInLocal()).getMaxY() + 1);
-        });
+        return onFx(() -> grid().newestRowShown());
     }
 
     /** Waits until the newest row is drawn on screen. */
@@ -156,9 +146,8 @@ public final class MonitoringScreen {
         return onFx(() -> label(MonitoringView.COUNTS_ID).getText());
     }
 
-    @SuppressWarnings("unchecked")
-    private TableView<MonitoringRow> table() {
-        return robot.lookup("#" + MonitoringView.TABLE_ID).queryAs(TableView.class);
+    private MonitoringGrid grid() {
+        return robot.lookup("#" + MonitoringView.TABLE_ID).queryAs(MonitoringGrid.class);
     }
 
     private Label label(String id) {
