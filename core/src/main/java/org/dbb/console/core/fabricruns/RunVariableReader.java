@@ -1,10 +1,8 @@
 package org.dbb.console.core.fabricruns;
 
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +18,8 @@ import org.dbb.console.core.workspace.pipeline.SetVariableDetails;
  */
 final class RunVariableReader {
 
-    private static final Pattern PLAIN_REFERENCE = Pattern.compile(
-            "@\\s*variables\\(\\s*'([^']+)'\\s*\\)\\s*");
+    private static final EvaluatedReferences PLAIN_REFERENCES = new EvaluatedReferences(Pattern.compile(
+            "@\\s*variables\\(\\s*'([^']+)'\\s*\\)\\s*"));
 
     private RunVariableReader() {
     }
@@ -46,50 +44,9 @@ final class RunVariableReader {
         for (Activity activity : pipeline.activities()) {
             FabricActivityDetail ran = topLevel.get(activity.name());
             if (ran != null) {
-                collect(activity.typeProperties(), RunJson.parse(ran.inputJson()), found);
+                PLAIN_REFERENCES.collect(activity.typeProperties(), RunJson.parse(ran.inputJson()), found);
             }
         }
         return found;
-    }
-
-    private static void collect(JsonNode written, JsonNode evaluated, Map<String, JsonNode> found) {
-        if (evaluated.isMissingNode() || evaluated.isNull()) {
-            return;
-        }
-        Optional<String> reference = plainReference(written);
-        if (reference.isPresent()) {
-            if (!echoesAnExpression(evaluated)) {
-                found.putIfAbsent(reference.get(), evaluated.deepCopy());
-            }
-            return;
-        }
-        if (written.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = written.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                collect(field.getValue(), evaluated.path(field.getKey()), found);
-            }
-        } else if (written.isArray()) {
-            for (int i = 0; i < written.size(); i++) {
-                collect(written.get(i), evaluated.path(i), found);
-            }
-        }
-    }
-
-    private static Optional<String> plainReference(JsonNode node) {
-        if (!node.isObject() || !"Expression".equals(node.path("type").asText())
-                || !node.path("value").isTextual()) {
-            return Optional.empty();
-        }
-        Matcher m = PLAIN_REFERENCE.matcher(node.path("value").asText());
-        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    /** A service that shows the written expression instead of its value tells nothing about the run. */
-    private static boolean echoesAnExpression(JsonNode node) {
-        if (node.isObject()) {
-            return "Expression".equals(node.path("type").asText()) && node.path("value").isTextual();
-        }
-        return node.isTextual() && node.asText().startsWith("@") && !node.asText().startsWith("@@");
     }
 }
