@@ -2,47 +2,9 @@ package org.dbb.console.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.dbb.console.app.ConsoleServices;
-
-class AuditCommandTest {
-
-    @TempDir
-    Path temp;
-
-    private SampleWorkspaceCli cli;
-    private Path workspace;
-    private ConsoleServices services;
-
-    @BeforeEach
-    void sample() {
-        cli = new SampleWorkspaceCli(temp);
-        workspace = cli.workspace();
-        services = cli.services();
-    }
-
-    @AfterEach
-    void close() {
-        cli.close();
-    }
-
-    private int run(String... args) {
-        return cli.run(args);
-    }
-
-    private String out() {
-        return cli.out();
-    }
-
-    private String err() {
-        return cli.err();
-    }
+class AuditCommandTest extends SampleWorkspaceCommandTest {
 
     @Test
     void aRetryPolicyEditAndARunAreInTheReleaseNoteWithTheirChangeAndReason() {

@@ -8,20 +8,15 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
-import org.dbb.console.app.ConsoleServices;
 
 /**
  * {@code dbb run} end to end on the sample workspace: the real engine, the real clients and the sandbox emulator
  * in-process, playing fast scenarios so a whole run takes a few seconds.
  */
 @Timeout(120)
-class RunCommandTest {
+class RunCommandTest extends SampleWorkspaceCommandTest {
 
     /** Everything succeeds; one model is busy when the run starts. */
     static final String HEALTHY = """
@@ -42,37 +37,6 @@ class RunCommandTest {
                 failOnAttempts: [1, 2, 3]
                 failure: {activity: Build gold with dbt, errorCode: DbtRunFailed, message: "dbt run failed"}
             """;
-
-    @TempDir
-    Path temp;
-
-    private SampleWorkspaceCli cli;
-    private Path workspace;
-    private ConsoleServices services;
-
-    @BeforeEach
-    void sample() {
-        cli = new SampleWorkspaceCli(temp);
-        workspace = cli.workspace();
-        services = cli.services();
-    }
-
-    @AfterEach
-    void close() {
-        cli.close();
-    }
-
-    private int run(String... args) {
-        return cli.run(args);
-    }
-
-    private String out() {
-        return cli.out();
-    }
-
-    private String err() {
-        return cli.err();
-    }
 
     private Path scenario(String name, String yaml) {
         return Path.of(cli.scenario(name, yaml));

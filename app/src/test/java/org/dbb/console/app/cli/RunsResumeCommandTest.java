@@ -10,13 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.dbb.console.app.ConsoleServices;
 import org.dbb.console.core.connect.SandboxOptions;
 import org.dbb.console.core.emulator.scenario.Scenario;
 import org.dbb.console.core.engine.RunRecord;
@@ -33,40 +29,9 @@ import org.dbb.console.core.plan.StepAction;
 
 /** {@code dbb runs resume} on the sample workspace against the in-process sandbox emulator. */
 @Timeout(120)
-class RunsResumeCommandTest {
+class RunsResumeCommandTest extends SampleWorkspaceCommandTest {
 
     private static final String RUN_ID = "run-interrupted";
-
-    @TempDir
-    Path temp;
-
-    private SampleWorkspaceCli cli;
-    private Path workspace;
-    private ConsoleServices services;
-
-    @BeforeEach
-    void sample() {
-        cli = new SampleWorkspaceCli(temp);
-        workspace = cli.workspace();
-        services = cli.services();
-    }
-
-    @AfterEach
-    void close() {
-        cli.close();
-    }
-
-    private int run(String... args) {
-        return cli.run(args);
-    }
-
-    private String out() {
-        return cli.out();
-    }
-
-    private String err() {
-        return cli.err();
-    }
 
     @Test
     void anUnknownRunSaysSoAndExitsTwo() {
