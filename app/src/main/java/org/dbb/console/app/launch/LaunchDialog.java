@@ -13,8 +13,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import org.dbb.console.app.icons.AppIcon;
 import org.dbb.console.app.theme.Styles;
@@ -24,7 +22,7 @@ import org.dbb.console.app.theme.Styles;
  * the dry run on the right, Preview and Launch below. Binds to a {@link LaunchViewModel}; the approved run goes to
  * the receiver the view model was given. Create and use on the FX thread.
  */
-public final class LaunchDialog {
+public final class LaunchDialog extends FramedDialog {
 
     /** Node ids that page objects look up. */
     public static final String ROOT_ID = "launch-dialog";
@@ -38,27 +36,11 @@ public final class LaunchDialog {
     public static final String REASON_ID = "launch-reason";
 
     private final LaunchViewModel model;
-    private final DialogWindow window;
 
     public LaunchDialog(LaunchViewModel model) {
         this.model = model;
-        this.window = DialogWindow.framing(ROOT_ID, header(), form(), model.planPreview(), buttons(),
-                model.titleProperty().get(), model.launchedProperty(), model::close);
-    }
-
-    /** Opens the dialog modal to {@code owner} (the console window) and returns at once. */
-    public void show(Window owner) {
-        window.show(owner);
-    }
-
-    /** Closes the dialog; what was previewed and not launched is closed with it. */
-    public void close() {
-        window.close();
-    }
-
-    /** The dialog's window, e.g. to wait for it to close. */
-    public Stage stage() {
-        return window.stage();
+        frame(DialogWindow.framing(ROOT_ID, header(), form(), model.planPreview(), buttons(),
+                model.titleProperty().get(), model.launchedProperty(), model::close));
     }
 
     private Region header() {

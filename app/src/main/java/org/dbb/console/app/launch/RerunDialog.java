@@ -17,7 +17,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import org.dbb.console.app.icons.AppIcon;
 import org.dbb.console.app.theme.Styles;
@@ -29,7 +28,7 @@ import org.dbb.console.core.plan.RerunMode;
  * what is reused and what runs again on the right. Binds to a {@link RerunViewModel}; the approved re-run goes to
  * the receiver the view model was given. Create and use on the FX thread.
  */
-public final class RerunDialog {
+public final class RerunDialog extends FramedDialog {
 
     /** Node ids that page objects look up. */
     public static final String ROOT_ID = "rerun-dialog";
@@ -52,27 +51,11 @@ public final class RerunDialog {
             RerunMode.ONLY_FAILED, "Only the failed items of the failed stage");
 
     private final RerunViewModel model;
-    private final DialogWindow window;
 
     public RerunDialog(RerunViewModel model) {
         this.model = model;
-        this.window = DialogWindow.framing(ROOT_ID, header(), form(), model.planPreview(), buttons(),
-                model.titleProperty().get(), model.launchedProperty(), model::close);
-    }
-
-    /** Opens the dialog modal to {@code owner} (the console window) and returns at once. */
-    public void show(Window owner) {
-        window.show(owner);
-    }
-
-    /** Closes the dialog; what was previewed and not re-run is closed with it. */
-    public void close() {
-        window.close();
-    }
-
-    /** The dialog's window, e.g. to wait for it to close. */
-    public Stage stage() {
-        return window.stage();
+        frame(DialogWindow.framing(ROOT_ID, header(), form(), model.planPreview(), buttons(),
+                model.titleProperty().get(), model.launchedProperty(), model::close));
     }
 
     private Region header() {
