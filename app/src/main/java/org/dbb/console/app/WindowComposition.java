@@ -75,7 +75,7 @@ public final class WindowComposition implements AutoCloseable {
 
         List<ConsolePage> pages = new ArrayList<>();
         pages.add(new ConsolePage("overview", "Overview", AppIcon.OVERVIEW, () -> new WorkspaceView(overview)));
-        pages.add(ModelsPageFactory.page(session, new FabricModelsLoader(services.runLauncher(),
+        pages.add(ModelsPageFactory.page(session, new FabricModelsLoader(services::runLauncher,
                         () -> sandbox.options(session.workspace()), operator), interventions,
                 services.consoleSettingsEditor(), dialogs, services.executors().background(), fx, services.clock()));
 

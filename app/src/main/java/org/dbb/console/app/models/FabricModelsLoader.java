@@ -20,15 +20,16 @@ import org.dbb.console.core.workspace.Workspace;
  */
 public final class FabricModelsLoader implements ModelsLoader {
 
-    private final RunLauncher launcher;
+    private final Supplier<RunLauncher> launcher;
     private final Supplier<SandboxOptions> sandbox;
     private final String operator;
 
     /**
+     * @param launcher the run launcher, asked for on the loading thread (opening it opens the journal database)
      * @param sandbox  how the sandbox is reached (an in-process emulator playing a scenario, or a running one)
      * @param operator who looks, as a launch would record it
      */
-    public FabricModelsLoader(RunLauncher launcher, Supplier<SandboxOptions> sandbox, String operator) {
+    public FabricModelsLoader(Supplier<RunLauncher> launcher, Supplier<SandboxOptions> sandbox, String operator) {
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
         this.operator = Objects.requireNonNull(operator, "operator");
@@ -36,9 +37,9 @@ public final class FabricModelsLoader implements ModelsLoader {
 
     @Override
     public ModelsLookup open(Workspace workspace, String environment) {
-        EnvironmentLookup lookup = launcher.lookUp(workspace, environment, sandbox.get(), Map.of());
+        EnvironmentLookup lookup = launcher.get().lookUp(workspace, environment, sandbox.get(), Map.of());
         try {
-            Optional<RefreshDefaults> defaults = launcher.refreshDefaults(workspace, lookup, operator);
+            Optional<RefreshDefaults> defaults = launcher.get().refreshDefaults(workspace, lookup, operator);
             return new Opened(lookup, defaults);
         } catch (RuntimeException e) {
             lookup.close();

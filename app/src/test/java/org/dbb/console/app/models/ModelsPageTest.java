@@ -75,7 +75,7 @@ class ModelsPageTest {
         session = new ConsoleSession();
         session.workspaceProperty().set(workspace);
         session.environmentProperty().set("sandbox");
-        ModelsLoader loader = new FabricModelsLoader(services.runLauncher(), () -> new SandboxOptions(
+        ModelsLoader loader = new FabricModelsLoader(services::runLauncher, () -> new SandboxOptions(
                 Optional.empty(), Optional.of(services.scenarioReader().defaultScenario())), "ops");
         ConsolePage page = ModelsPageFactory.page(session, loader,
                 new InterventionRecorder(services::auditTrail, services.clock(), "ops", warning -> { }), services.consoleSettingsEditor(),

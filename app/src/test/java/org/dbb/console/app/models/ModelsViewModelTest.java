@@ -111,7 +111,7 @@ class ModelsViewModelTest {
 
     private ModelsLoader loader(String scenario) {
         Scenario played = scenario(scenario);
-        return new FabricModelsLoader(services.runLauncher(),
+        return new FabricModelsLoader(services::runLauncher,
                 () -> new SandboxOptions(Optional.empty(), Optional.of(played)), "ops");
     }
 

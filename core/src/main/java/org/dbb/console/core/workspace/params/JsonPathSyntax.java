@@ -32,9 +32,12 @@ public final class JsonPathSyntax {
             + "\\k<quote>(?:\\s+)?,(?:\\s+)?((?:(?:\\-)?\\d+|\\*))(?:\\s+)?,(?:\\s+)?((?:\\-)?\\d+)(?:\\s+)?\\)");
     private static final Pattern STR = Pattern.compile("str\\(\\)");
 
-    private final JsonPathNgParser parser = new JsonPathNgParser();
+    /** The parser's tables, built once per process on first use: building them takes a moment at start-up. */
+    private static final class Tables {
+        static final JsonPathNgParser PARSER = new JsonPathNgParser();
+    }
 
-    /** Builds the parser tables; keep one instance and share it (it is immutable). */
+    /** A checker; cheap, as every instance shares the parser tables, built on the first {@link #check}. */
     public JsonPathSyntax() {
     }
 
@@ -55,7 +58,7 @@ public final class JsonPathSyntax {
         Iterator<JsonPathNgParser.Token> it = tokens.iterator();
         try {
             // jsonpath_ng lexes lazily: a bad character only matters once the parser asks for that token.
-            parser.parse(() -> {
+            Tables.PARSER.parse(() -> {
                 if (it.hasNext()) {
                     return it.next();
                 }
