@@ -98,6 +98,8 @@ public final class EnvironmentSettingsViewModel {
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(this, "canSave");
     private final ReadOnlyStringWrapper diff = new ReadOnlyStringWrapper(this, "diff", "");
     private final ReadOnlyStringWrapper reviewTitle = new ReadOnlyStringWrapper(this, "reviewTitle", "");
+    private final ReadOnlyStringWrapper writeText = new ReadOnlyStringWrapper(this, "writeText",
+            "Write " + ConsoleSettings.FILE_NAME);
     private final ObservableList<String> reviewNotes = FXCollections.observableArrayList();
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final StringProperty newName = new SimpleStringProperty(this, "newName", "");
@@ -487,6 +489,7 @@ public final class EnvironmentSettingsViewModel {
         });
         diff.set(String.join("\n", lines));
         reviewTitle.set("Review: " + edit.edit().describe());
+        writeText.set("Write " + String.join(" and ", edit.fileNames()));
         List<String> all = new ArrayList<>(edit.notes());
         edit.settings().warnings().forEach(w -> all.add(w.format(session.workspace().root())));
         reviewNotes.setAll(all);
@@ -801,6 +804,11 @@ public final class EnvironmentSettingsViewModel {
 
     public ReadOnlyStringProperty reviewTitleProperty() {
         return reviewTitle.getReadOnlyProperty();
+    }
+
+    /** The label of the write command: the files the change under review writes. */
+    public ReadOnlyStringProperty writeTextProperty() {
+        return writeText.getReadOnlyProperty();
     }
 
     /** What the operator should know about the change under review (other files, the validator's warnings). */
