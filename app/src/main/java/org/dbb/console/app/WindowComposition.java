@@ -16,6 +16,8 @@ import org.dbb.console.app.models.FabricModelsLoader;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.dbb.console.app.launch.LaunchServices;
+import org.dbb.console.app.models.ModelSelectionAudit;
+import org.dbb.console.app.models.ModelSelectionStore;
 import org.dbb.console.app.models.ModelsPageFactory;
 import org.dbb.console.app.monitoring.MonitoringPage;
 import org.dbb.console.app.monitoring.MonitoringViewModel;
@@ -73,11 +75,14 @@ public final class WindowComposition implements AutoCloseable {
         WorkspaceViewModel overview = new WorkspaceViewModel(services.workspaceLoader(),
                 services.masterStagesReader(), services.workspaceValidator(), services.executors().background(), fx);
 
+        ModelSelectionStore selections = ModelsPageFactory.selections(services.dataDirectories().root(),
+                services.writer());
         List<ConsolePage> pages = new ArrayList<>();
         pages.add(new ConsolePage("overview", "Overview", AppIcon.OVERVIEW, () -> new WorkspaceView(overview)));
         pages.add(ModelsPageFactory.page(session, new FabricModelsLoader(services::runLauncher,
                         () -> sandbox.options(session.workspace()), operator), interventions,
-                services.consoleSettingsEditor(), dialogs, services.executors().background(), fx, services.clock()));
+                services.consoleSettingsEditor(), selections, dialogs, services.executors().background(), fx,
+                services.clock()));
 
         pages.add(ParameterPageFactory.page(services, session, dialogs));
         pages.add(RetryPolicyPageFactory.page(RetryPolicyPageFactory.viewModel(services, session, dialogs,
@@ -101,7 +106,7 @@ public final class WindowComposition implements AutoCloseable {
                 services.executors().background(), fx, services.clock(), () -> stage, runId -> {
                     monitoring.showRun(runId);
                     shellRef.get().showPage(MonitoringPage.ID);
-                });
+                }, new ModelSelectionAudit(selections, services::auditTrail, services.clock()));
         pages.add(1, runsPage.page(() -> TimelinePane.create(services.clock(),
                 step -> portalLink(session, activeRun, runs, step), new SystemLinkOpener(services.executors().background()))));
         pages.add(2, MonitoringPage.page(monitoring));

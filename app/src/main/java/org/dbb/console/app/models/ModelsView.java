@@ -45,6 +45,7 @@ public final class ModelsView extends BorderPane {
     public static final String SELECT_ALL_ID = "models-select-all";
     public static final String SELECT_NONE_ID = "models-select-none";
     public static final String SELECTION_ID = "models-selection";
+    public static final String SELECTION_NOTE_ID = "models-selection-note";
     public static final String TABLE_ID = "models-table";
     public static final String CAP_ID = "models-cap";
     public static final String CAP_VALUE_ID = "models-cap-value";
@@ -136,6 +137,15 @@ public final class ModelsView extends BorderPane {
         warning.visibleProperty().bind(model.selectionWarningProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
 
+        Label note = new Label();
+        note.setId(SELECTION_NOTE_ID);
+        note.getStyleClass().add("models-note");
+        note.setWrapText(true);
+        note.setGraphic(AppIcon.WARNING.graphic());
+        note.textProperty().bind(model.selectionNoteProperty());
+        note.visibleProperty().bind(model.selectionNoteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+
         TableView<ModelRow> table = new TableView<>(model.shownRows());
         table.setId(TABLE_ID);
         table.setEditable(true);
@@ -162,7 +172,7 @@ public final class ModelsView extends BorderPane {
         table.getColumns().add(took);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        VBox box = new VBox(8, tools, summary, warning, table);
+        VBox box = new VBox(8, tools, summary, warning, note, table);
         box.setPadding(new Insets(12));
         return box;
     }

@@ -53,7 +53,9 @@ import org.dbb.console.core.workspace.config.edit.SettingsChange;
  * The Models page: the selected environment's semantic models as a searchable checklist with their targets and
  * latest Power BI refresh, the refresh concurrency cap with what it means for the capacity, and — while a run is
  * active — the run's refresh conductor. The selection and cap become the session's {@link RefreshChoice}; moving
- * the cap during a run changes the run's cap and is audited. Network, database and file work runs on the
+ * the cap during a run changes the run's cap and is audited. The selection is saved per workspace × environment
+ * in the {@link ModelSelectionStore} as the operator changes it and restored when the environment's models are
+ * shown again; saved models that no longer exist are dropped with a note. Network, database and file work runs on the
  * background executor and comes back through one {@link FxBatcher}; every property changes on the FX executor.
  * Call commands on the FX thread.
  */
@@ -65,6 +67,7 @@ public final class ModelsViewModel {
     private final ModelsLoader loader;
     private final InterventionRecorder interventions;
     private final ConsoleSettingsEditor settingsEditor;
+    private final ModelSelectionStore selections;
     private final Dialogs dialogs;
     private final Executor background;
     private final FxBatcher<Runnable> toFx;
@@ -81,6 +84,7 @@ public final class ModelsViewModel {
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyStringWrapper selectionSummary = new ReadOnlyStringWrapper(this, "selectionSummary", "");
     private final ReadOnlyStringWrapper selectionWarning = new ReadOnlyStringWrapper(this, "selectionWarning", "");
+    private final ReadOnlyStringWrapper selectionNote = new ReadOnlyStringWrapper(this, "selectionNote", "");
     private final IntegerProperty cap = new SimpleIntegerProperty(this, "cap", 1);
     private final ReadOnlyIntegerWrapper maxCap = new ReadOnlyIntegerWrapper(this, "maxCap", 1);
     private final ReadOnlyStringWrapper defaultCapText = new ReadOnlyStringWrapper(this, "defaultCapText", "");
@@ -103,18 +107,20 @@ public final class ModelsViewModel {
      * @param session    the window's shared state: workspace, environment, refresh choice, active run and timeline
      * @param loader     reads the environment's models and refresh history (network)
      * @param settingsEditor writes {@code refresh.concurrency} to {@code dbb-console.yml}
+     * @param selections keeps the selection of each workspace × environment between sessions
      * @param background runs network, database and file work
      * @param fx         the FX executor ({@link org.dbb.console.app.fx.FxExecutor}; a direct one in tests)
      * @param clock      the time elapsed refreshes are measured against
      * @param zone       the zone end times are shown in
      */
     public ModelsViewModel(ConsoleSession session, ModelsLoader loader, InterventionRecorder interventions,
-                           ConsoleSettingsEditor settingsEditor, Dialogs dialogs, Executor background, Executor fx,
-                           Clock clock, ZoneId zone) {
+                           ConsoleSettingsEditor settingsEditor, ModelSelectionStore selections, Dialogs dialogs,
+                           Executor background, Executor fx, Clock clock, ZoneId zone) {
         this.session = Objects.requireNonNull(session, "session");
         this.loader = Objects.requireNonNull(loader, "loader");
         this.interventions = Objects.requireNonNull(interventions, "interventions");
         this.settingsEditor = Objects.requireNonNull(settingsEditor, "settingsEditor");
+        this.selections = Objects.requireNonNull(selections, "selections");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.background = Objects.requireNonNull(background, "background");
         this.toFx = new FxBatcher<>(fx, batch -> batch.forEach(Runnable::run));
@@ -147,6 +153,7 @@ public final class ModelsViewModel {
         shownEnvironment = environment;
         canSaveDefault.set(false);
         defaultCapText.set("");
+        selectionNote.set("");
         if (workspace == null || environment == null) {
             loading.set(false);
             status.set("Open a workspace and choose an environment to see its semantic models.");
@@ -232,11 +239,12 @@ public final class ModelsViewModel {
     // Work off the FX thread
 
     private void load(int load, Workspace workspace, String environment) {
+        Optional<List<String>> saved = selections.saved(workspace.root(), environment);
         try (ModelsLookup lookup = loader.open(workspace, environment)) {
             Optional<RefreshDefaults> found = lookup.defaults();
             String endpoint = lookup.endpoint();
             double scale = lookup.timeScale();
-            toFx.post(() -> showDefaults(load, environment, found, scale));
+            toFx.post(() -> showDefaults(load, workspace, environment, found, scale, saved));
             List<ModelTarget> models = found.map(RefreshDefaults::models).orElse(List.of());
             for (int i = 0; i < models.size() && generation.get() == load; i++) {
                 ModelTarget model = models.get(i);
@@ -285,7 +293,8 @@ public final class ModelsViewModel {
 
     // Results, on the FX thread
 
-    private void showDefaults(int load, String environment, Optional<RefreshDefaults> found, double scale) {
+    private void showDefaults(int load, Workspace workspace, String environment, Optional<RefreshDefaults> found,
+                              double scale, Optional<List<String>> saved) {
         if (load != generation.get()) {
             return;
         }
@@ -298,8 +307,10 @@ public final class ModelsViewModel {
         RefreshDefaults d = found.get();
         defaultCap = d.cap();
         RefreshChoice choice = session.refreshChoiceProperty().get();
+        List<String> names = d.models().stream().map(ModelTarget::name).toList();
+        List<String> selection = saved.map(s -> restored(workspace, environment, names, s)).orElse(choice.models());
         bulkSelection = true;
-        rows.setAll(d.models().stream().map(m -> row(m, scale, choice)).toList());
+        rows.setAll(d.models().stream().map(m -> row(m, scale, selection)).toList());
         bulkSelection = false;
         maxCap.set(Math.max(Math.max(1, d.models().size()), runCap));
         defaultCapText.set("Default for " + environment + ": " + refreshes(d.cap()) + " at once, from "
@@ -312,14 +323,33 @@ public final class ModelsViewModel {
         showConductor();
     }
 
-    private ModelRow row(ModelTarget model, double scale, RefreshChoice choice) {
+    /**
+     * The saved selection without the models the environment no longer has; when some were dropped, says so and
+     * saves what is left.
+     */
+    private List<String> restored(Workspace workspace, String environment, List<String> models, List<String> saved) {
+        List<String> dropped = saved.stream().filter(m -> !models.contains(m)).toList();
+        List<String> kept = models.stream().filter(saved::contains).toList();
+        if (dropped.isEmpty()) {
+            return saved;
+        }
+        selectionNote.set("The selection saved for " + environment + " named " + ModelSelectionChange.describe(
+                dropped) + (dropped.size() == 1 ? ", which is no longer a model" : ", which are no longer models")
+                + " of " + environment + "; " + (dropped.size() == 1 ? "it was" : "they were") + " dropped"
+                + (kept.isEmpty() ? ", and as none of the saved models is left, every model is selected." : "."));
+        selections.saveLater(workspace.root(), environment, kept, background);
+        return kept;
+    }
+
+    private ModelRow row(ModelTarget model, double scale, List<String> selection) {
         // targets are planned on the environment's clock; operators think in the pipeline's own minutes
         Duration target = Duration.ofNanos(Math.round(model.target().toNanos() / scale));
         ModelRow row = new ModelRow(model.name(), DurationText.of(target));
-        row.selectedProperty().set(choice.models().isEmpty() || choice.models().contains(model.name()));
+        row.selectedProperty().set(selection.isEmpty() || selection.contains(model.name()));
         row.selectedProperty().addListener((o, was, now) -> {
             if (!bulkSelection) {
                 updateSelection();
+                saveSelection();
             }
         });
         return row;
@@ -397,6 +427,22 @@ public final class ModelsViewModel {
         shownRows.forEach(row -> row.selectedProperty().set(selected));
         bulkSelection = false;
         updateSelection();
+        saveSelection();
+    }
+
+    /** Saves the operator's selection for the shown workspace × environment, in the background. */
+    private void saveSelection() {
+        Workspace workspace = session.workspace();
+        if (workspace == null || shownEnvironment == null || defaults.isEmpty() || rows.isEmpty()) {
+            return;
+        }
+        selections.saveLater(workspace.root(), shownEnvironment, chosenModels(), background);
+    }
+
+    /** The models the next launch refreshes: empty for every model (also when none is ticked). */
+    private List<String> chosenModels() {
+        List<String> chosen = rows.stream().filter(ModelRow::isSelected).map(ModelRow::name).toList();
+        return chosen.size() == rows.size() || chosen.isEmpty() ? List.of() : chosen;
     }
 
     private void updateSelection() {
@@ -417,8 +463,7 @@ public final class ModelsViewModel {
         if (defaults.isEmpty() || rows.isEmpty()) {
             return;
         }
-        List<String> chosen = rows.stream().filter(ModelRow::isSelected).map(ModelRow::name).toList();
-        List<String> models = chosen.size() == rows.size() || chosen.isEmpty() ? List.of() : chosen;
+        List<String> models = chosenModels();
         OptionalInt chosenCap = cap.get() == defaultCap ? OptionalInt.empty() : OptionalInt.of(cap.get());
         session.refreshChoiceProperty().set(new RefreshChoice(models, chosenCap));
     }
@@ -531,6 +576,11 @@ public final class ModelsViewModel {
 
     public ReadOnlyStringProperty selectionWarningProperty() {
         return selectionWarning.getReadOnlyProperty();
+    }
+
+    /** What happened to the saved selection when it was restored (saved models that no longer exist); or empty. */
+    public ReadOnlyStringProperty selectionNoteProperty() {
+        return selectionNote.getReadOnlyProperty();
     }
 
     /** The cap on the slider; changes while dragging, taken by {@link #commitCap()} on release. */

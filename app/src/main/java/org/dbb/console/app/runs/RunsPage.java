@@ -14,12 +14,12 @@ import javafx.stage.Window;
 import org.dbb.console.app.dialogs.Dialogs;
 import org.dbb.console.app.fx.FxExecutor;
 import org.dbb.console.app.icons.AppIcon;
-import org.dbb.console.app.launch.ApprovedLaunch;
 import org.dbb.console.app.launch.LaunchDialog;
 import org.dbb.console.app.launch.LaunchServices;
 import org.dbb.console.app.launch.LaunchViewModel;
 import org.dbb.console.app.launch.RerunDialog;
 import org.dbb.console.app.launch.RerunViewModel;
+import org.dbb.console.app.models.ModelSelectionAudit;
 import org.dbb.console.app.shell.ConsolePage;
 import org.dbb.console.app.shell.ConsoleSession;
 import org.dbb.console.core.audit.AuditTrail;
@@ -56,11 +56,13 @@ public final class RunsPage implements RunsViewModel.RunActions {
     private final Clock clock;
     private final Supplier<Window> owner;
     private final Consumer<String> showRows;
+    private final ModelSelectionAudit selectionAudit;
 
     public RunsPage(ConsoleSession session, RunsViewModel model, LaunchServices launchServices,
                     Supplier<RunLauncher> launcher, Supplier<AuditTrail> audit,
                     Function<Workspace, SandboxOptions> sandbox, Dialogs dialogs, ScheduledExecutorService background,
-                    FxExecutor fx, Clock clock, Supplier<Window> owner, Consumer<String> showRows) {
+                    FxExecutor fx, Clock clock, Supplier<Window> owner, Consumer<String> showRows,
+                    ModelSelectionAudit selectionAudit) {
         this.session = session;
         this.model = model;
         this.launchServices = launchServices;
@@ -73,6 +75,7 @@ public final class RunsPage implements RunsViewModel.RunActions {
         this.clock = clock;
         this.owner = owner;
         this.showRows = showRows;
+        this.selectionAudit = selectionAudit;
         model.actions(this);
     }
 
@@ -99,17 +102,16 @@ public final class RunsPage implements RunsViewModel.RunActions {
     @Override
     public void launch(Workspace workspace, String environment) {
         withSandbox(workspace, services -> new LaunchDialog(new LaunchViewModel(services, workspace, environment,
-                session.refreshChoiceProperty().get(), this::start)).show(owner.get()));
+                session.refreshChoiceProperty().get(), approved -> model.active().start(
+                        selectionAudit.recordingOnStart(workspace.root(), approved.request(), approved.prepared(),
+                                background))))
+                .show(owner.get()));
     }
 
     @Override
     public void rerun(Workspace workspace, RunRecord original) {
         withSandbox(workspace, services -> new RerunDialog(new RerunViewModel(services, workspace, original,
-                this::start)).show(owner.get()));
-    }
-
-    private void start(ApprovedLaunch approved) {
-        model.active().start(approved.prepared());
+                approved -> model.active().start(approved.prepared()))).show(owner.get()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.dbb.console.app.icons.AppIcon;
 import org.dbb.console.app.shell.ConsolePage;
 import org.dbb.console.app.shell.ConsoleSession;
 import org.dbb.console.core.connect.SandboxOptions;
+import org.dbb.console.core.workspace.config.edit.EnvironmentFilesEditor;
 
 /** Builds the "Environments" settings page of the console window from explicit dependencies. Stateless. */
 public final class EnvironmentSettingsPageFactory {
@@ -51,7 +52,13 @@ public final class EnvironmentSettingsPageFactory {
         ConnectionTester tester = (repository, environment, progress) ->
                 services.connectionCheck().check(repository, environment, sandbox.get(), progress);
         return new EnvironmentSettingsViewModel(session, services.settingsReader(), services.consoleSettingsEditor(),
-                tester, (workspace, env) -> services.signIn().tokensFor(env, Map.of()), services.signInStatuses(),
+                filesEditor(services), tester, (workspace, env) -> services.signIn().tokensFor(env, Map.of()), services.signInStatuses(),
                 interventions, dialogs, services.osEnvironment(), afterSave, background, fx);
+    }
+
+    /** Saves an environment edit in dbb-console.yml and, for a rename or removal, in parameter.yml. */
+    public static EnvironmentFilesEditor filesEditor(ConsoleServices services) {
+        return new EnvironmentFilesEditor(services.consoleSettingsEditor(), services.parameterFileEditor(),
+                services.parameterValidator(), services.writer());
     }
 }

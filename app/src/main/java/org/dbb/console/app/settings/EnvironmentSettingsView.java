@@ -12,6 +12,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
@@ -286,7 +287,9 @@ public final class EnvironmentSettingsView extends BorderPane {
         reason.setId(REASON_ID);
         reason.setPromptText("Reason, for the audit trail (optional)");
         reason.textProperty().bindBidirectional(model.reasonProperty());
-        Button write = button(WRITE_ID, "Write dbb-console.yml", AppIcon.SAVE, model::write);
+        notes.setCellFactory(list -> new NoteCell());
+        Button write = button(WRITE_ID, "Write", AppIcon.SAVE, model::write);
+        write.textProperty().bind(model.writeTextProperty());
         write.getStyleClass().add("accent");
         Button back = button(BACK_ID, "Back", AppIcon.CANCEL, model::cancelReview);
         Region spacer = new Region();
@@ -318,6 +321,25 @@ public final class EnvironmentSettingsView extends BorderPane {
         button.setId(id);
         button.setOnAction(e -> action.run());
         return button;
+    }
+
+    /** A review note, wrapped to the list's width so a long one is read whole. */
+    private static final class NoteCell extends ListCell<String> {
+
+        private final Label text = new Label();
+
+        NoteCell() {
+            text.setWrapText(true);
+            text.maxWidthProperty().bind(widthProperty().subtract(24));
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            text.setText(empty || item == null ? "" : item);
+            setGraphic(empty || item == null ? null : text);
+        }
     }
 
     /** The node id of a setting's control, e.g. {@code settings-field-variableGroup-id}. */

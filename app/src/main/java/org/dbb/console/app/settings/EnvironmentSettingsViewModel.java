@@ -51,14 +51,17 @@ import org.dbb.console.core.workspace.config.SettingValue;
 import org.dbb.console.core.workspace.config.edit.ConsoleSettingsEditor;
 import org.dbb.console.core.workspace.config.edit.EnvironmentEdit;
 import org.dbb.console.core.workspace.config.edit.EnvironmentField;
+import org.dbb.console.core.workspace.config.edit.EnvironmentFilesEdit;
+import org.dbb.console.core.workspace.config.edit.EnvironmentFilesEditor;
 import org.dbb.console.core.workspace.config.edit.SettingsFileEdit;
 
 /**
  * The environments of {@code dbb-console.yml}: a form per environment checked as typed with the messages
  * {@code dbb validate} gives, the webhook masked (a {@code $ENV:} reference shown with where it resolves from),
  * a connection test, sign-in and sign-out bound to the {@link SignInStatusBoard}, and every change (a form, adding,
- * removing or renaming an environment) reviewed as a diff before one atomic write with an audit entry; protected
- * environments need their name typed. File, network and database work runs on the background executor; results
+ * removing or renaming an environment) reviewed as a diff before it is written with one audit entry; protected
+ * environments need their name typed. Renaming or removing an environment changes its keys in {@code parameter.yml}
+ * too: both files are shown in the review and saved together, or neither is. File, network and database work runs on the background executor; results
  * reach the FX executor through {@link FxBatcher}. Call commands and read properties on the FX thread.
  */
 public final class EnvironmentSettingsViewModel {
@@ -72,6 +75,7 @@ public final class EnvironmentSettingsViewModel {
     private final ConsoleSession session;
     private final ConsoleSettingsReader reader;
     private final ConsoleSettingsEditor editor;
+    private final EnvironmentFilesEditor filesEditor;
     private final ConnectionTester tester;
     private final ShellViewModel.TokensSource tokens;
     private final InterventionRecorder interventions;
@@ -94,6 +98,8 @@ public final class EnvironmentSettingsViewModel {
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(this, "canSave");
     private final ReadOnlyStringWrapper diff = new ReadOnlyStringWrapper(this, "diff", "");
     private final ReadOnlyStringWrapper reviewTitle = new ReadOnlyStringWrapper(this, "reviewTitle", "");
+    private final ReadOnlyStringWrapper writeText = new ReadOnlyStringWrapper(this, "writeText",
+            "Write " + ConsoleSettings.FILE_NAME);
     private final ObservableList<String> reviewNotes = FXCollections.observableArrayList();
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final StringProperty newName = new SimpleStringProperty(this, "newName", "");
@@ -117,10 +123,11 @@ public final class EnvironmentSettingsViewModel {
     private TextFile original;
     private ConsoleSettings settings;
     private Optional<SettingsFileEdit> formPreview = Optional.empty();
-    private Optional<SettingsFileEdit> reviewed = Optional.empty();
+    private Optional<EnvironmentFilesEdit> reviewed = Optional.empty();
 
     /**
      * @param session       the open workspace (a new one reloads the page)
+     * @param filesEditor   saves reviewed changes, in parameter.yml too for a rename or removal
      * @param tester        tests a connection (blocking; run on {@code background})
      * @param tokens        opens an environment's sign-in (blocking; run on {@code background})
      * @param board         the sign-in status of every environment
@@ -131,7 +138,8 @@ public final class EnvironmentSettingsViewModel {
      * @param fx            the FX executor ({@code FxExecutor}; a direct executor in tests)
      */
     public EnvironmentSettingsViewModel(ConsoleSession session, ConsoleSettingsReader reader,
-                                        ConsoleSettingsEditor editor, ConnectionTester tester,
+                                        ConsoleSettingsEditor editor, EnvironmentFilesEditor filesEditor,
+                                        ConnectionTester tester,
                                         ShellViewModel.TokensSource tokens, SignInStatusBoard board,
                                         InterventionRecorder interventions, Dialogs dialogs,
                                         Function<String, String> osEnvironment, Runnable afterSave,
@@ -139,6 +147,7 @@ public final class EnvironmentSettingsViewModel {
         this.session = Objects.requireNonNull(session, "session");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.editor = Objects.requireNonNull(editor, "editor");
+        this.filesEditor = Objects.requireNonNull(filesEditor, "filesEditor");
         this.tester = Objects.requireNonNull(tester, "tester");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.board = Objects.requireNonNull(board, "board");
@@ -227,7 +236,7 @@ public final class EnvironmentSettingsViewModel {
             say("There are no changes to save for " + shown.name() + ".", false);
             return;
         }
-        showReview(formPreview.get(), List.of());
+        showReview(settingsOnly(formPreview.get(), List.of()));
     }
 
     /** Reviews adding the environment named {@link #newNameProperty()} with {@link #newWorkspaceProperty()}. */
@@ -240,32 +249,30 @@ public final class EnvironmentSettingsViewModel {
             values.put(EnvironmentField.WORKSPACE, newWorkspace.get().strip());
         }
         values.put(EnvironmentField.AUTH, AuthMethod.INTERACTIVE.spelling());
-        preview(new EnvironmentEdit.Add(newName.get().strip(), values)).ifPresent(edit -> showReview(edit,
-                List.of("Add its values to parameter.yml too: fabric-cicd skips every entry without a value for an"
-                        + " environment it deploys to.")));
+        preview(new EnvironmentEdit.Add(newName.get().strip(), values)).ifPresent(edit -> showReview(settingsOnly(
+                edit, List.of("Add its values to parameter.yml too (Parameters page): fabric-cicd skips every entry"
+                        + " without a value for an environment it deploys to."))));
     }
 
-    /** Reviews removing the shown environment. */
+    /** Reviews removing the shown environment from dbb-console.yml and its values from parameter.yml. */
     public void reviewRemove() {
         EnvironmentForm shown = form.get();
         if (state.get() != SettingsPageState.READY || shown == null) {
             return;
         }
-        preview(new EnvironmentEdit.Remove(shown.name())).ifPresent(edit -> showReview(edit, List.of(
-                "parameter.yml keeps its values for " + shown.name() + "; `dbb validate` warns about them until"
-                        + " they are removed there too.")));
+        reviewInBothFiles(new EnvironmentEdit.Remove(shown.name()));
     }
 
-    /** Reviews giving the shown environment the name in {@link #newNameProperty()}. */
+    /**
+     * Reviews giving the shown environment the name in {@link #newNameProperty()}, in dbb-console.yml and in
+     * parameter.yml.
+     */
     public void reviewRename() {
         EnvironmentForm shown = form.get();
         if (state.get() != SettingsPageState.READY || shown == null) {
             return;
         }
-        String to = newName.get().strip();
-        preview(new EnvironmentEdit.Rename(shown.name(), to)).ifPresent(edit -> showReview(edit, List.of(
-                "parameter.yml still names the environment " + shown.name() + ": rename it there too (environment"
-                        + " names are case-sensitive), or fabric-cicd deploys nothing parameterised to " + to + ".")));
+        reviewInBothFiles(new EnvironmentEdit.Rename(shown.name(), newName.get().strip()));
     }
 
     /** Leaves the review without writing. */
@@ -287,11 +294,12 @@ public final class EnvironmentSettingsViewModel {
         if (state.get() != SettingsPageState.REVIEWING || reviewed.isEmpty()) {
             return;
         }
-        SettingsFileEdit edit = reviewed.get();
+        EnvironmentFilesEdit edit = reviewed.get();
         String env = edit.edit().environment();
         boolean protectedEnv = Optional.ofNullable(settings).flatMap(s -> s.environment(env))
                 .map(EnvironmentSettings::protectedEnv).orElse(false);
-        String question = "Write this change to " + ConsoleSettings.FILE_NAME + ": " + edit.edit().describe() + "?";
+        String files = String.join(" and ", edit.fileNames());
+        String question = "Write this change to " + files + ": " + edit.edit().describe() + "?";
         boolean confirmed;
         if (protectedEnv) {
             confirmed = dialogs.confirmTypedName("Change protected environment " + env, question
@@ -308,16 +316,21 @@ public final class EnvironmentSettingsViewModel {
         Workspace workspace = session.workspace();
         String why = reason.get();
         state.set(SettingsPageState.SAVING);
-        say("Writing " + ConsoleSettings.FILE_NAME + " …", false);
+        say("Writing " + files + " …", false);
         background.execute(() -> {
             try {
-                editor.apply(edit);
+                filesEditor.apply(edit);
                 Optional<String> auditProblem = interventions.tryRecord(interventions.entry(env,
-                                AuditAction.SETTINGS_EDIT, ConsoleSettings.FILE_NAME + ": " + edit.edit().describe())
+                                AuditAction.SETTINGS_EDIT, edit.subject())
                         .withChange(edit.beforeText(), edit.afterText()).withReason(why));
-                String saved = "Saved " + ConsoleSettings.FILE_NAME + " (" + edit.edit().describe()
-                        + "); the previous version is kept as " + AtomicFileWriter.backupOf(edit.file()).getFileName()
-                        + "." + auditProblem.map(p -> " Warning: the audit trail was not written: " + p).orElse("");
+                List<String> backups = new ArrayList<>();
+                backups.add(AtomicFileWriter.backupOf(edit.settings().file()).getFileName().toString());
+                edit.parameterChange().ifPresent(p -> backups.add(AtomicFileWriter.backupOf(p.file()).getFileName()
+                        .toString()));
+                String saved = "Saved " + files + " (" + edit.edit().describe() + "); the previous "
+                        + (backups.size() == 1 ? "version is" : "versions are") + " kept as "
+                        + String.join(" and ", backups) + "."
+                        + auditProblem.map(p -> " Warning: the audit trail was not written: " + p).orElse("");
                 toFx.post(() -> saved(saved, auditProblem.isPresent(), selectionAfter(edit)));
             } catch (InvalidInputException e) {
                 String message = "Nothing was written: " + formatted(workspace, e.problems());
@@ -425,16 +438,63 @@ public final class EnvironmentSettingsViewModel {
         }
     }
 
-    private void showReview(SettingsFileEdit edit, List<String> notes) {
+    /**
+     * Computes a rename or removal over both files in the background (the parameter file is read, and its
+     * templates for its validation), then shows it for review.
+     */
+    private void reviewInBothFiles(EnvironmentEdit edit) {
+        Workspace workspace = session.workspace();
+        TextFile settingsText = original;
+        if (workspace == null || settingsText == null) {
+            return;
+        }
+        int load = generation.get();
+        state.set(SettingsPageState.CHECKING);
+        say("Checking " + ConsoleSettings.FILE_NAME + " and parameter.yml for " + edit.describe() + " …", false);
+        background.execute(() -> {
+            try {
+                Path parameters = workspace.parameterFile();
+                Optional<TextFile> parameterText = java.nio.file.Files.isRegularFile(parameters)
+                        ? Optional.of(TextFile.read(parameters)) : Optional.empty();
+                EnvironmentFilesEdit previewed = filesEditor.preview(workspace.root(), settingsText, parameterText,
+                        edit);
+                toFx.post(() -> {
+                    if (load == generation.get()) {
+                        showReview(previewed);
+                    }
+                });
+            } catch (InvalidInputException e) {
+                String why = "Not possible: " + formatted(workspace, e.problems());
+                toFx.post(() -> {
+                    if (load == generation.get()) {
+                        state.set(SettingsPageState.READY);
+                        say(why, true);
+                    }
+                });
+            }
+        });
+    }
+
+    private EnvironmentFilesEdit settingsOnly(SettingsFileEdit edit, List<String> notes) {
+        return new EnvironmentFilesEdit(session.workspace().root(), edit, Optional.empty(), notes);
+    }
+
+    private void showReview(EnvironmentFilesEdit edit) {
         reviewed = Optional.of(edit);
-        diff.set(String.join("\n", UnifiedDiff.of(ConsoleSettings.FILE_NAME, edit.originalText(),
-                edit.editedText())));
+        List<String> lines = new ArrayList<>(UnifiedDiff.of(edit.name(edit.settings().file()),
+                edit.settings().originalText(), edit.settings().editedText()));
+        edit.parameterChange().ifPresent(p -> {
+            lines.add("");
+            lines.addAll(UnifiedDiff.of(edit.name(p.file()), p.original().text(), p.edited().text()));
+        });
+        diff.set(String.join("\n", lines));
         reviewTitle.set("Review: " + edit.edit().describe());
-        List<String> all = new ArrayList<>(notes);
-        edit.warnings().forEach(w -> all.add(w.format(session.workspace().root())));
+        writeText.set("Write " + String.join(" and ", edit.fileNames()));
+        List<String> all = new ArrayList<>(edit.notes());
+        edit.settings().warnings().forEach(w -> all.add(w.format(session.workspace().root())));
         reviewNotes.setAll(all);
         state.set(SettingsPageState.REVIEWING);
-        say("Review the change to " + ConsoleSettings.FILE_NAME + ", then write it.", false);
+        say("Review the change to " + String.join(" and ", edit.fileNames()) + ", then write it.", false);
     }
 
     private void saved(String message, boolean error, String keepSelected) {
@@ -450,7 +510,7 @@ public final class EnvironmentSettingsViewModel {
         afterSave.run();
     }
 
-    private static String selectionAfter(SettingsFileEdit edit) {
+    private static String selectionAfter(EnvironmentFilesEdit edit) {
         if (edit.edit() instanceof EnvironmentEdit.Rename rename) {
             return rename.newName();
         }
@@ -744,6 +804,11 @@ public final class EnvironmentSettingsViewModel {
 
     public ReadOnlyStringProperty reviewTitleProperty() {
         return reviewTitle.getReadOnlyProperty();
+    }
+
+    /** The label of the write command: the files the change under review writes. */
+    public ReadOnlyStringProperty writeTextProperty() {
+        return writeText.getReadOnlyProperty();
     }
 
     /** What the operator should know about the change under review (other files, the validator's warnings). */

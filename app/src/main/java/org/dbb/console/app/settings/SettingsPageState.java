@@ -2,7 +2,8 @@ package org.dbb.console.app.settings;
 
 /**
  * What the environment settings page is doing. {@code LOADING → READY | FAILED}; from {@code READY}:
- * {@code REVIEWING} (diff shown) {@code → SAVING → LOADING}, or {@code TESTING → READY}. Immutable.
+ * {@code REVIEWING} (diff shown) {@code → SAVING → LOADING} (a rename or removal goes through {@code CHECKING}
+ * first, back to {@code READY} when it is not possible), or {@code TESTING → READY}. Immutable.
  */
 public enum SettingsPageState {
     /** Reading {@code dbb-console.yml}. */
@@ -15,6 +16,8 @@ public enum SettingsPageState {
     REVIEWING,
     /** Writing the file and the audit trail. */
     SAVING,
+    /** Reading parameter.yml and computing a rename or removal over both files, before its review. */
+    CHECKING,
     /** Testing the connection of the selected environment. */
     TESTING
 }

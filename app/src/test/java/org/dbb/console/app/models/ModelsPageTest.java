@@ -2,6 +2,7 @@ package org.dbb.console.app.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -64,26 +65,35 @@ class ModelsPageTest {
     private ConsoleServices services;
     private Workspace workspace;
     private ConsoleSession session;
+    private Path dir;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        Path dir = temp.resolve("run-" + System.nanoTime());
+        this.stage = stage;
+        dir = temp.resolve("run-" + System.nanoTime());
         new SampleWorkspace().exportTo(dir.resolve("dbb"));
         services = new ConsoleServices(new DataDirectories(dir.resolve("data")), name -> null,
                 Optional.of(dir.resolve("data/console.db")));
         workspace = services.workspaceLoader().open(dir.resolve("dbb"));
         session = new ConsoleSession();
-        session.workspaceProperty().set(workspace);
-        session.environmentProperty().set("sandbox");
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        stage.setScene(new Scene(page(session), 1280, 800));
+        stage.show();
+    }
+
+    /** The Models page over {@code in}, with a selection store reading the data folder as a new console does. */
+    private Parent page(ConsoleSession in) {
+        in.workspaceProperty().set(workspace);
+        in.environmentProperty().set("sandbox");
         ModelsLoader loader = new FabricModelsLoader(services::runLauncher, () -> new SandboxOptions(
                 Optional.empty(), Optional.of(services.scenarioReader().defaultScenario())), "ops");
-        ConsolePage page = ModelsPageFactory.page(session, loader,
+        ConsolePage page = ModelsPageFactory.page(in, loader,
                 new InterventionRecorder(services::auditTrail, services.clock(), "ops", warning -> { }), services.consoleSettingsEditor(),
+                ModelsPageFactory.selections(dir.resolve("data"), services.writer()),
                 new ModelsViewModelTest.ScriptedDialogs(), background, new FxExecutor(), services.clock());
         assertThat(page.id()).isEqualTo("models");
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        stage.setScene(new Scene((Parent) page.view().get(), 1280, 800));
-        stage.show();
+        return (Parent) page.view().get();
     }
 
     @AfterEach
@@ -110,6 +120,32 @@ class ModelsPageTest {
 
         assertThat(screen.selection()).isEqualTo("1 of 6 models");
         assertThat(session.refreshChoiceProperty().get().models()).containsExactly("HR");
+    }
+
+    @Test
+    void theSelectionIsRestoredWhenThePageIsOpenedAgainAndAModelThatIsGoneIsDroppedWithANote(FxRobot robot)
+            throws Exception {
+        ModelsScreen screen = new ModelsScreen(robot).waitUntilLoaded();
+        screen.selectNone().toggle("HR").toggle("Finance");
+        Path file = dir.resolve("data").resolve(ModelSelectionStore.FILE_NAME);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.isRegularFile(file)
+                && Files.readString(file).contains("Finance"));
+
+        ConsoleSession reopened = new ConsoleSession();
+        robot.interact(() -> stage.getScene().setRoot(page(reopened)));
+        ModelsScreen again = new ModelsScreen(robot).waitUntilLoaded();
+
+        assertThat(again.selection()).isEqualTo("2 of 6 models");
+        assertThat(again.selectedModels()).containsExactly("Finance", "HR");
+        assertThat(again.selectionNote()).isEmpty();
+        assertThat(reopened.refreshChoiceProperty().get().models()).containsExactly("Finance", "HR");
+
+        new ModelSelectionStore(file, services.writer()).save(workspace.root(), "sandbox", List.of("HR", "Payroll"));
+        robot.interact(() -> stage.getScene().setRoot(page(new ConsoleSession())));
+        ModelsScreen third = new ModelsScreen(robot).waitUntilLoaded();
+
+        assertThat(third.selectedModels()).containsExactly("HR");
+        assertThat(third.selectionNote()).contains("Payroll").contains("no longer a model of sandbox");
     }
 
     @Test

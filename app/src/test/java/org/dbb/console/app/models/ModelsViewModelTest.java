@@ -39,6 +39,7 @@ import org.dbb.console.core.engine.StepKey;
 import org.dbb.console.core.engine.StepState;
 import org.dbb.console.core.engine.WaitReason;
 import org.dbb.console.core.fabric.powerbi.RefreshHistoryEntry;
+import org.dbb.console.core.files.AtomicFileWriter;
 import org.dbb.console.core.files.DataDirectories;
 import org.dbb.console.core.files.TextFile;
 import org.dbb.console.core.history.RunOrigin;
@@ -89,6 +90,7 @@ class ModelsViewModelTest {
     private final ConsoleSession session = new ConsoleSession();
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private InterventionRecorder interventions;
+    private Path selectionsFile;
 
     @BeforeEach
     void sample() {
@@ -98,6 +100,12 @@ class ModelsViewModelTest {
                 Optional.of(temp.resolve("data/console.db")));
         workspace = services.workspaceLoader().open(root);
         interventions = new InterventionRecorder(services::auditTrail, services.clock(), "ops", warning -> { });
+        selectionsFile = temp.resolve("data").resolve(ModelSelectionStore.FILE_NAME);
+    }
+
+    /** A store over the data folder's file, as a console started anew reads it. */
+    private ModelSelectionStore selections() {
+        return new ModelSelectionStore(selectionsFile, new AtomicFileWriter());
     }
 
     @AfterEach
@@ -116,10 +124,14 @@ class ModelsViewModelTest {
     }
 
     private ModelsViewModel model(ModelsLoader loader, Clock clock) {
-        ModelsViewModel model = new ModelsViewModel(session, loader, interventions,
-                services.consoleSettingsEditor(), dialogs, DIRECT, DIRECT, clock, ZoneOffset.UTC);
-        session.workspaceProperty().set(workspace);
-        session.environmentProperty().set("sandbox");
+        return model(loader, clock, session);
+    }
+
+    private ModelsViewModel model(ModelsLoader loader, Clock clock, ConsoleSession in) {
+        ModelsViewModel model = new ModelsViewModel(in, loader, interventions, services.consoleSettingsEditor(),
+                selections(), dialogs, DIRECT, DIRECT, clock, ZoneOffset.UTC);
+        in.workspaceProperty().set(workspace);
+        in.environmentProperty().set("sandbox");
         return model;
     }
 
@@ -184,6 +196,72 @@ class ModelsViewModelTest {
         model.selectAll();
 
         assertThat(session.refreshChoiceProperty().get().models()).containsExactly("Finance");
+    }
+
+    @Test
+    void theSelectionIsSavedAsItChangesAndRestoredWhenTheConsoleOpensTheEnvironmentAgain() throws Exception {
+        ModelsViewModel first = loaded();
+        first.selectNone();
+        row(first, "HR").selectedProperty().set(true);
+        row(first, "Finance").selectedProperty().set(true);
+        assertThat(selections().saved(workspace.root(), "sandbox")).contains(List.of("Finance", "HR"));
+
+        ConsoleSession reopened = new ConsoleSession();
+        ModelsViewModel again = model(loader(LISTING), Clock.systemUTC(), reopened);
+
+        assertThat(again.rows()).filteredOn(ModelRow::isSelected).extracting(ModelRow::name)
+                .containsExactly("Finance", "HR");
+        assertThat(again.selectionSummaryProperty().get()).isEqualTo("2 of 6 models");
+        assertThat(again.selectionNoteProperty().get()).isEmpty();
+        assertThat(reopened.refreshChoiceProperty().get().models()).containsExactly("Finance", "HR");
+    }
+
+    @Test
+    void selectingEveryModelAgainIsSavedAsEveryModel() {
+        ModelsViewModel model = loaded();
+        model.selectNone();
+        row(model, "HR").selectedProperty().set(true);
+
+        model.selectAll();
+
+        assertThat(selections().saved(workspace.root(), "sandbox")).contains(List.of());
+        ModelsViewModel again = model(loader(LISTING), Clock.systemUTC(), new ConsoleSession());
+        assertThat(again.selectionSummaryProperty().get()).isEqualTo("6 of 6 models");
+    }
+
+    @Test
+    void savedModelsThatNoLongerExistAreDroppedWithANoteAndTheRestIsRestored() {
+        selections().save(workspace.root(), "sandbox", List.of("HR", "Payroll", "Legacy Sales"));
+
+        ModelsViewModel model = loaded();
+
+        assertThat(model.rows()).filteredOn(ModelRow::isSelected).extracting(ModelRow::name).containsExactly("HR");
+        assertThat(model.selectionNoteProperty().get()).isEqualTo("The selection saved for sandbox named Payroll,"
+                + " Legacy Sales, which are no longer models of sandbox; they were dropped.");
+        assertThat(session.refreshChoiceProperty().get().models()).containsExactly("HR");
+        assertThat(selections().saved(workspace.root(), "sandbox")).contains(List.of("HR"));
+    }
+
+    @Test
+    void whenNoSavedModelIsLeftEveryModelIsSelectedAndTheNoteSaysSo() {
+        selections().save(workspace.root(), "sandbox", List.of("Payroll"));
+
+        ModelsViewModel model = loaded();
+
+        assertThat(model.selectionSummaryProperty().get()).isEqualTo("6 of 6 models");
+        assertThat(model.selectionNoteProperty().get()).isEqualTo("The selection saved for sandbox named Payroll,"
+                + " which is no longer a model of sandbox; it was dropped, and as none of the saved models is left,"
+                + " every model is selected.");
+        assertThat(selections().saved(workspace.root(), "sandbox")).contains(List.of());
+    }
+
+    @Test
+    void aSelectionSavedForAnotherWorkspaceIsNotRestoredHere() {
+        selections().save(temp.resolve("another-repository"), "sandbox", List.of("HR"));
+
+        ModelsViewModel model = loaded();
+
+        assertThat(model.selectionSummaryProperty().get()).isEqualTo("6 of 6 models");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.dbb.console.app.pages;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -70,6 +72,28 @@ public final class EnvironmentSettingsScreen {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() ->
                 node(EnvironmentSettingsView.REVIEW_ID).isVisible()));
         return onFx(() -> this.<TextArea>node(EnvironmentSettingsView.DIFF_ID).getText());
+    }
+
+    /** Types a new name for the shown environment and opens the review of the rename; returns the diff shown. */
+    public String rename(String newName) throws Exception {
+        robot.clickOn("#" + EnvironmentSettingsView.NEW_NAME_ID);
+        robot.push(KeyCode.SHORTCUT, KeyCode.A);
+        robot.write(newName);
+        robot.clickOn("#" + EnvironmentSettingsView.RENAME_ID);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() ->
+                node(EnvironmentSettingsView.REVIEW_ID).isVisible()));
+        return onFx(() -> this.<TextArea>node(EnvironmentSettingsView.DIFF_ID).getText());
+    }
+
+    /** The notes shown with the change under review. */
+    public List<String> reviewNotes() throws Exception {
+        return onFx(() -> List.copyOf(this.<ListView<String>>node(EnvironmentSettingsView.NOTES_ID)
+                .getItems()));
+    }
+
+    /** The label of the write button: which files the reviewed change writes. */
+    public String writeLabel() throws Exception {
+        return onFx(() -> this.<Button>node(EnvironmentSettingsView.WRITE_ID).getText());
     }
 
     /** Writes the reviewed change with a reason and waits until the page says it is saved. */

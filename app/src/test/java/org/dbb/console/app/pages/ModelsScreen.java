@@ -54,6 +54,19 @@ public final class ModelsScreen {
         return onFx(() -> table().getItems().stream().map(ModelRow::name).toList());
     }
 
+    /** The models whose box is ticked, in the checklist's order. */
+    public List<String> selectedModels() throws Exception {
+        return onFx(() -> table().getItems().stream().filter(ModelRow::isSelected).map(ModelRow::name).toList());
+    }
+
+    /** The note about the restored selection (saved models that are gone); empty when none is shown. */
+    public String selectionNote() throws Exception {
+        return onFx(() -> {
+            Label note = robot.lookup("#" + ModelsView.SELECTION_NOTE_ID).queryAs(Label.class);
+            return note.isVisible() ? note.getText() : "";
+        });
+    }
+
     public ModelsScreen selectNone() {
         robot.clickOn("#" + ModelsView.SELECT_NONE_ID);
         WaitForAsyncUtils.waitForFxEvents();

@@ -275,6 +275,106 @@ class EnvironmentSettingsViewModelTest {
     }
 
     @Test
+    void renamingAnEnvironmentReviewsAndSavesBothFilesWithOneAuditEntry() throws Exception {
+        EnvironmentSettingsViewModel model = model();
+        String settingsBefore = page.text();
+        String parametersBefore = Files.readString(page.parameterFile);
+
+        model.newNameProperty().set("DEVELOP");
+        model.reviewRename();
+
+        assertThat(model.stateProperty().get()).isEqualTo(SettingsPageState.REVIEWING);
+        assertThat(model.diffProperty().get()).contains("--- a/dbb-console.yml").contains("\n-  DEV:\n+  DEVELOP:")
+                .contains("--- a/fabric/parameter.yml").contains("\n-      \"DEV\": \"$items.Lakehouse.lh_bronze.$id\"")
+                .contains("\n+      \"DEVELOP\": \"$items.Lakehouse.lh_bronze.$id\"");
+        assertThat(model.reviewNotes()).first().asString().startsWith("fabric/parameter.yml: DEV is renamed to"
+                + " DEVELOP in 17 entries");
+        assertThat(model.statusProperty().get()).isEqualTo("Review the change to dbb-console.yml and"
+                + " fabric/parameter.yml, then write it.");
+        assertThat(page.text()).isEqualTo(settingsBefore);
+
+        model.reasonProperty().set("DEV is now called DEVELOP");
+        model.write();
+
+        assertThat(page.text()).isEqualTo(settingsBefore.replace("\n  DEV:\n", "\n  DEVELOP:\n"));
+        assertThat(Files.readString(page.parameterFile)).isEqualTo(parametersBefore.replace("\"DEV\":",
+                "\"DEVELOP\":"));
+        assertThat(model.statusProperty().get()).isEqualTo("Saved dbb-console.yml and fabric/parameter.yml (renamed"
+                + " environment DEV to DEVELOP); the previous versions are kept as dbb-console.yml.bak and"
+                + " parameter.yml.bak.");
+        assertThat(model.environments()).containsExactly("sandbox", "DEVELOP", "TEST", "PROD");
+        assertThat(page.audit()).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(AuditAction.SETTINGS_EDIT);
+            assertThat(e.subject()).isEqualTo("dbb-console.yml and fabric/parameter.yml: renamed environment DEV to"
+                    + " DEVELOP");
+            assertThat(e.before()).contains("environments.DEV: DEV; fabric/parameter.yml: 17 keys 'DEV'");
+            assertThat(e.after()).contains("environments.DEV: DEVELOP; fabric/parameter.yml: 17 keys"
+                    + " 'DEVELOP'");
+            assertThat(e.reason()).contains("DEV is now called DEVELOP");
+        });
+    }
+
+    @Test
+    void removingAnEnvironmentKeepsAParameterEntryWhoseOnlyEnvironmentItIsAndSaysSo() throws Exception {
+        page(Map.of());
+        String onlyTest = "  - find_value: \"only-in-test\"\n    replace_value:\n      \"TEST\": \"x\"\n";
+        String parameters = Files.readString(page.parameterFile).replace("\nkey_value_replace:",
+                onlyTest + "\nkey_value_replace:");
+        Files.writeString(page.parameterFile, parameters);
+        EnvironmentSettingsViewModel model = page.model(UNUSED_TESTER, scriptedTokens());
+        model.selectedProperty().set("TEST");
+
+        model.reviewRemove();
+
+        assertThat(model.reviewNotes()).anySatisfy(n -> assertThat(n).startsWith("fabric/parameter.yml: the values"
+                + " for TEST are removed from 17 entries"));
+        assertThat(model.reviewNotes()).anySatisfy(n -> assertThat(n).contains("find_replace entry 11 has a value"
+                + " only for 'TEST'; it is kept"));
+        model.write();
+
+        String after = Files.readString(page.parameterFile);
+        assertThat(after).contains(onlyTest).doesNotContain("\"TEST\": \"$items");
+        assertThat(page.text()).doesNotContain("\n  TEST:");
+        assertThat(page.audit()).singleElement().satisfies(e -> assertThat(e.after().orElseThrow()).contains(
+                "fabric/parameter.yml: 17 of 18 keys 'TEST' removed, 1 kept as the entry's only environment"));
+    }
+
+    @Test
+    void whenParameterYmlCannotBeWrittenNeitherFileChanges() throws Exception {
+        EnvironmentSettingsViewModel model = model();
+        String settingsBefore = page.text();
+        model.newNameProperty().set("QA");
+        model.selectedProperty().set("TEST");
+        model.reviewRename();
+        page.parameterFile.toFile().setWritable(false);
+        try {
+            model.write();
+        } finally {
+            page.parameterFile.toFile().setWritable(true);
+        }
+
+        assertThat(model.statusIsErrorProperty().get()).isTrue();
+        assertThat(model.statusProperty().get()).startsWith("Nothing was written: ").contains("read-only")
+                .contains("dbb-console.yml was put back as it was, so neither file changed");
+        assertThat(page.text()).isEqualTo(settingsBefore);
+        assertThat(page.audit()).isEmpty();
+    }
+
+    @Test
+    void aRenameParameterYmlCannotTakeIsRefusedBeforeTheReview() throws Exception {
+        page(Map.of());
+        Files.writeString(page.parameterFile, Files.readString(page.parameterFile).replace("\"sandbox\": 2\n      \"DEV\": 1",
+                "\"sandbox\": 2\n      \"QA\": 5\n      \"DEV\": 1"));
+        EnvironmentSettingsViewModel model = page.model(UNUSED_TESTER, scriptedTokens());
+        model.newNameProperty().set("QA");
+
+        model.reviewRename();
+
+        assertThat(model.stateProperty().get()).isEqualTo(SettingsPageState.READY);
+        assertThat(model.statusProperty().get()).startsWith("Not possible: ").contains("'QA' already exists");
+    }
+
+    @Test
     void aNameTheValidatorRejectsIsNotReviewed() {
         EnvironmentSettingsViewModel model = model();
 

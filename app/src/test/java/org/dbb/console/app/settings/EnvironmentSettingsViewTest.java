@@ -101,6 +101,56 @@ class EnvironmentSettingsViewTest {
     }
 
     @Test
+    void renamingTestChangesItsNameInBothFilesAndNoOtherByte(FxRobot robot) throws Exception {
+        EnvironmentSettingsScreen screen = new EnvironmentSettingsScreen(robot).waitUntilLoaded().select("TEST");
+        byte[] settingsBefore = Files.readAllBytes(page.settingsFile);
+        byte[] parametersBefore = Files.readAllBytes(page.parameterFile);
+
+        String diff = screen.rename("QA");
+
+        assertThat(diff).contains("--- a/dbb-console.yml").contains("-  TEST:").contains("+  QA:")
+                .contains("--- a/fabric/parameter.yml").contains("-      \"TEST\": \"$items.Lakehouse.lh_bronze.$id\"")
+                .contains("+      \"QA\": \"$items.Lakehouse.lh_bronze.$id\"");
+        assertThat(screen.reviewNotes()).first().asString().startsWith("fabric/parameter.yml: TEST is renamed to QA"
+                + " in 17 entries");
+        assertThat(screen.writeLabel()).isEqualTo("Write dbb-console.yml and fabric/parameter.yml");
+        assertThat(Files.readAllBytes(page.settingsFile)).isEqualTo(settingsBefore);
+        screen.write("TEST becomes the QA environment");
+
+        assertThat(Files.readAllBytes(page.settingsFile)).isEqualTo(renamed(settingsBefore, "\n  TEST:\n",
+                "\n  QA:\n", 1));
+        assertThat(Files.readAllBytes(page.parameterFile)).isEqualTo(renamed(parametersBefore, "\"TEST\":",
+                "\"QA\":", 17));
+        assertThat(page.audit()).singleElement().satisfies(e -> {
+            assertThat(e.subject()).isEqualTo("dbb-console.yml and fabric/parameter.yml: renamed environment TEST"
+                    + " to QA");
+            assertThat(e.reason()).contains("TEST becomes the QA environment");
+        });
+    }
+
+    /**
+     * {@code bytes} with exactly {@code times} occurrences of {@code from} replaced, every other byte copied:
+     * built byte by byte so that the comparison proves nothing else moved.
+     */
+    private static byte[] renamed(byte[] bytes, String from, String to, int times) {
+        byte[] f = from.getBytes(StandardCharsets.UTF_8);
+        byte[] t = to.getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int replaced = 0;
+        for (int i = 0; i < bytes.length; ) {
+            if (i + f.length <= bytes.length && java.util.Arrays.equals(bytes, i, i + f.length, f, 0, f.length)) {
+                out.writeBytes(t);
+                i += f.length;
+                replaced++;
+            } else {
+                out.write(bytes[i++]);
+            }
+        }
+        assertThat(replaced).as("occurrences of " + from).isEqualTo(times);
+        return out.toByteArray();
+    }
+
+    @Test
     void testingTheSandboxReportsTheItemsFound(FxRobot robot) throws Exception {
         EnvironmentSettingsScreen screen = new EnvironmentSettingsScreen(robot).waitUntilLoaded().select("sandbox");
 

@@ -33,6 +33,7 @@ final class SettingsPageFixture implements AutoCloseable {
 
     final Path workspaceRoot;
     final Path settingsFile;
+    final Path parameterFile;
     final ConsoleServices services;
     final ConsoleSession session = new ConsoleSession();
     final AnsweringDialogs dialogs = new AnsweringDialogs();
@@ -45,6 +46,7 @@ final class SettingsPageFixture implements AutoCloseable {
         workspaceRoot = temp.resolve("dbb");
         new SampleWorkspace().exportTo(workspaceRoot);
         settingsFile = workspaceRoot.resolve(ConsoleSettings.FILE_NAME);
+        parameterFile = workspaceRoot.resolve("fabric/parameter.yml");
         services = new ConsoleServices(new DataDirectories(temp.resolve("data")), osEnvironment::get);
         sandbox = new WindowSandbox(Optional.empty(), Scenario.neutral(), handlers, timers);
         session.workspaceProperty().set(open());
@@ -61,7 +63,7 @@ final class SettingsPageFixture implements AutoCloseable {
     /** The view model on the calling thread, with a connection test and sign-in of the test's own. */
     EnvironmentSettingsViewModel model(ConnectionTester tester, ShellViewModel.TokensSource tokens) {
         return new EnvironmentSettingsViewModel(session, services.settingsReader(), services.consoleSettingsEditor(),
-                tester, tokens, services.signInStatuses(),
+                EnvironmentSettingsPageFactory.filesEditor(services), tester, tokens, services.signInStatuses(),
                 new InterventionRecorder(services::auditTrail, services.clock(), "operator", warning -> { }), dialogs,
                 services.osEnvironment(), this::reopen, Runnable::run, Runnable::run);
     }

@@ -87,14 +87,20 @@ final class EnvironmentColumns {
             throw doc.problem("no entry has the environment '" + environment + "' (names are case-sensitive); "
                     + "environments in this file: " + doc.environmentNames());
         }
-        if (!wouldBeEmpty.isEmpty()) {
+        if (!wouldBeEmpty.isEmpty() && edit.onlyValue() == RemoveEnvironment.OnlyValue.REFUSE) {
             throw doc.problem(wouldBeEmpty.get(0).map(), "removing '" + environment + "' would leave "
                     + wouldBeEmpty.stream().map(EnvironmentMap::label).toList() + " with no environment, which "
                     + "fabric-cicd rejects; give those entries another environment or remove them first");
         }
         MappingEdits edits = new MappingEdits(doc, plan);
         for (EnvironmentMap env : holders) {
-            edits.removePair(env.map(), env.path(), env.indexOf(environment));
+            if (wouldBeEmpty.contains(env)) {
+                plan.note(doc.note(env.map(), env.label() + " has a value only for '" + environment + "'; it is "
+                        + "kept, since fabric-cicd rejects an entry without environments: remove the entry (or give "
+                        + "it another environment) if it is no longer needed"));
+            } else {
+                edits.removePair(env.map(), env.path(), env.indexOf(environment));
+            }
         }
     }
 

@@ -73,10 +73,29 @@ public sealed interface ParameterFileEdit {
         }
     }
 
-    /** Removes an environment's key and value (with a comment on the same line) from every map that has it. */
-    record RemoveEnvironment(String environment) implements ParameterFileEdit {
+    /**
+     * Removes an environment's key and value (with a comment on the same line) from every map that has it.
+     *
+     * @param environment the environment key, compared case-sensitively
+     * @param onlyValue   what to do with a map where it is the only key, which fabric-cicd would reject empty
+     */
+    record RemoveEnvironment(String environment, OnlyValue onlyValue) implements ParameterFileEdit {
         public RemoveEnvironment {
             Objects.requireNonNull(environment, "environment");
+            Objects.requireNonNull(onlyValue, "onlyValue");
+        }
+
+        /** Removes the environment, refusing when a map would be left empty. */
+        public RemoveEnvironment(String environment) {
+            this(environment, OnlyValue.REFUSE);
+        }
+
+        /** What removing an environment does with a map in which it is the only key. */
+        public enum OnlyValue {
+            /** Refuse the whole edit, naming the maps, so that the operator decides about those entries first. */
+            REFUSE,
+            /** Leave such maps as they are and report each one as a note; remove the key everywhere else. */
+            KEEP
         }
     }
 

@@ -1,7 +1,9 @@
 package org.dbb.console.core.workspace.params.edit;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Objects;
+import java.util.Set;
 
 import org.dbb.console.core.files.AtomicFileWriter;
 import org.dbb.console.core.files.TextFile;
@@ -56,6 +58,29 @@ public final class ParameterFileEditor {
         }
         EditVerifier.verify(doc, plan, newText);
         return new EditResult(file.withText(newText), !newText.equals(file.text()), plan.notes());
+    }
+
+    /**
+     * The environment keys {@code file} uses in its replace_value and connection_id maps, in order of first use,
+     * without {@code _ALL_}; compared case-sensitively, as fabric-cicd does.
+     *
+     * @throws InvalidInputException when the file is not valid YAML
+     */
+    public Set<String> environments(TextFile file) {
+        return Collections.unmodifiableSet(ParameterDocument.parse(Objects.requireNonNull(file, "file"))
+                .environmentNames());
+    }
+
+    /**
+     * How many replace_value and connection_id maps of {@code file} have the key {@code environment} (exactly, as
+     * fabric-cicd compares it); {@code _ALL_} maps count only when asked for {@code _ALL_} itself.
+     *
+     * @throws InvalidInputException when the file is not valid YAML
+     */
+    public int environmentUses(TextFile file, String environment) {
+        Objects.requireNonNull(environment, "environment");
+        return (int) ParameterDocument.parse(Objects.requireNonNull(file, "file")).environmentMaps().stream()
+                .filter(map -> map.indexOf(environment) >= 0).count();
     }
 
     /**
