@@ -38,8 +38,9 @@ import org.dbb.console.core.timeline.StepRow;
 
 /**
  * The whole console window (the {@link org.dbb.console.app.WindowComposition} of the sample workspace, through
- * {@link SampleWindow}) showing the Runs page while a sandbox run streams onto its timeline and a writer thread
- * floods the monitoring store. The workspace is the sample grown to refresh {@code models} semantic models (see
+ * {@link SampleWindow}, not a page on its own) showing the Runs page while a sandbox run streams onto its timeline
+ * and a writer thread floods the monitoring store, measured from the operator's click on Launch until the window
+ * shows it all. The workspace is the sample grown to refresh {@code models} semantic models (see
  * {@link GeneratedModels}), one timeline step each; the run is launched from the Runs page's launch dialog and runs
  * through the real engine against the window's in-process emulator. As soon as it has started, the writer appends
  * {@code rows} rows to the same embedded store the run writes to, in transactions of {@code chunk}, for the same
@@ -72,6 +73,7 @@ public final class StreamingRunLoad implements UiLoad {
     private final FxRobot robot = new FxRobot();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(BenchThreads.daemons("writer"));
     private SampleWindow window;
+    private LaunchDialogScreen dialog;
     private String runId;
     private RunOutcome ended;
     private MonitoringFlood.Written flood;
@@ -104,7 +106,10 @@ public final class StreamingRunLoad implements UiLoad {
         window = SampleWindow.open(temp, stage, SCENARIO, root);
     }
 
-    /** Waits until the workspace is open on the sandbox and its monitoring rows are followed, then opens Runs. */
+    /**
+     * Waits until the workspace is open on the sandbox and its monitoring rows are followed, then does what comes
+     * before the run as the operator would: opens the Runs page and the launch dialog, and previews the plan.
+     */
     @Override
     public void awaitReady() throws Exception {
         MonitoringViewModel monitoring = window.composition().monitoring();
@@ -112,16 +117,15 @@ public final class StreamingRunLoad implements UiLoad {
                 window.composition().session().workspace() != null
                         && ENVIRONMENT.equals(window.composition().session().environment())
                         && monitoring.stateProperty().get() == MonitoringState.LIVE);
-        new RunsScreen(robot).open();
+        dialog = new RunsScreen(robot).open().launch().previewAndWait();
+        if (!dialog.launchEnabled()) {
+            throw new AssertionError("the launch dialog does not let the run start: " + dialog.status());
+        }
     }
 
     @Override
     public void drive() throws Exception {
         RunSessionViewModel active = runs().active();
-        LaunchDialogScreen dialog = new RunsScreen(robot).launch().previewAndWait();
-        if (!dialog.launchEnabled()) {
-            throw new AssertionError("the launch dialog does not let the run start: " + dialog.status());
-        }
         dialog.launch();
         await("the run to start", () -> !active.runIdProperty().get().isEmpty());
         runId = onFx(() -> active.runIdProperty().get());
