@@ -3,19 +3,15 @@ package org.dbb.console.app.bench;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Parent;
+import javafx.stage.Stage;
 
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -29,8 +25,6 @@ import org.dbb.console.app.shell.ConsoleSession;
 import org.dbb.console.core.database.EmbeddedDatabase;
 import org.dbb.console.core.files.AtomicFileWriter;
 import org.dbb.console.core.monitoring.JdbcMonitoringStore;
-import org.dbb.console.core.monitoring.MonitoringRow;
-import org.dbb.console.core.monitoring.MonitoringStatus;
 import org.dbb.console.core.monitoring.MonitoringStores;
 
 /**
@@ -41,15 +35,15 @@ import org.dbb.console.core.monitoring.MonitoringStores;
 public final class MonitoringIngestLoad implements UiLoad {
 
     private static final String ENVIRONMENT = "PROD";
-    private static final String[] STAGES = {"Initialisation", "Integration", "Transformation", "Monitoring",
-            "Maintenance", "Semantic refresh"};
     private static final Duration LIMIT = Duration.ofMinutes(10);
 
     private final int total;
     private final int chunk;
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemons("store"));
-    private final ExecutorService background = Executors.newFixedThreadPool(2, daemons("background"));
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(daemons("writer"));
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
+            BenchThreads.daemons("store"));
+    private final ExecutorService background = Executors.newFixedThreadPool(2,
+            BenchThreads.daemons("background"));
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(BenchThreads.daemons("writer"));
     private final EmbeddedDatabase database;
     private final JdbcMonitoringStore store;
     private MonitoringViewModel model;
@@ -70,33 +64,21 @@ public final class MonitoringIngestLoad implements UiLoad {
     }
 
     @Override
-    public Parent createView() {
+    public void show(Stage stage) {
         ConsoleSession session = new ConsoleSession();
         session.environmentProperty().set(ENVIRONMENT);
         model = MonitoringPage.model(session, env -> store, new AtomicFileWriter(), new NoDialogs(),
                 Clock.systemUTC(), background, new FxExecutor());
         view = new MonitoringView(model);
-        return view;
+        UiLoadBenchmark.showPage(stage, view);
     }
 
     @Override
     public void drive() throws Exception {
         awaitShown(0);
-        Future<?> written = writer.submit(() -> {
-            long start = System.nanoTime();
-            Instant t0 = Instant.now();
-            List<MonitoringRow> batch = new ArrayList<>(chunk);
-            for (int i = 0; i < total; i++) {
-                batch.add(row(i, t0));
-                if (batch.size() == chunk || i == total - 1) {
-                    store.appendAll(batch);
-                    batch.clear();
-                }
-            }
-            writing = Duration.ofNanos(System.nanoTime() - start);
-            return null;
-        });
-        written.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        Future<MonitoringFlood.Written> written = writer.submit(() -> MonitoringFlood.write(store, ENVIRONMENT,
+                total, chunk));
+        writing = written.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS).took();
         awaitShown(total);
     }
 
@@ -135,36 +117,6 @@ public final class MonitoringIngestLoad implements UiLoad {
 
     private MonitoringGrid table() {
         return (MonitoringGrid) view.lookup("#" + MonitoringView.TABLE_ID);
-    }
-
-    /** A row as a busy DBB run writes them: mostly starts and successes, some failures, breaches and overruns. */
-    private static MonitoringRow row(int i, Instant t0) {
-        String stage = STAGES[(i / 40) % STAGES.length];
-        int kind = i % 50;
-        MonitoringStatus status = kind == 7 ? MonitoringStatus.FAILED
-                : kind == 19 ? MonitoringStatus.THRESHOLD_BREACH
-                : kind == 31 ? MonitoringStatus.OVERRUN
-                : i % 2 == 0 ? MonitoringStatus.IN_PROGRESS : MonitoringStatus.SUCCEEDED;
-        Instant started = t0.plusMillis(i * 37L);
-        boolean ended = status != MonitoringStatus.IN_PROGRESS;
-        boolean problem = status != MonitoringStatus.IN_PROGRESS && status != MonitoringStatus.SUCCEEDED;
-        return new MonitoringRow(OptionalLong.empty(), "20260301-0600-" + (i / 2_000), ENVIRONMENT, stage,
-                stage + " activity " + (i % 23), Optional.of("item_" + (i % 311)), 1 + (i % 3), status,
-                Optional.of("job-" + i), started, ended ? Optional.of(started.plusMillis(1_000 + i % 9_000))
-                : Optional.empty(), ended ? OptionalLong.of(i * 13L) : OptionalLong.empty(),
-                ended ? OptionalLong.of(i * 12L) : OptionalLong.empty(),
-                problem ? Optional.of("E" + kind) : Optional.empty(),
-                problem ? Optional.of("Row " + i + " needs a look: value outside its threshold") : Optional.empty(),
-                "bench");
-    }
-
-    private static java.util.concurrent.ThreadFactory daemons(String name) {
-        return runnable -> {
-            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
-            thread.setName("bench-" + name + "-" + thread.getName());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** The benchmark asks nothing of the operator. */

@@ -1,6 +1,6 @@
 package org.dbb.console.app.bench;
 
-import javafx.scene.Parent;
+import javafx.stage.Stage;
 
 /**
  * A load put on a window while {@link UiLoadBenchmark} measures its pulse gaps: builds the page under test, drives
@@ -12,8 +12,19 @@ public interface UiLoad extends AutoCloseable {
     /** What the load does, for the report, e.g. "100,000 monitoring rows appended as fast as the store takes them". */
     String description();
 
-    /** Builds the page the window shows. Called once, on the FX thread, before measuring starts. */
-    Parent createView() throws Exception;
+    /**
+     * Puts what is measured into {@code stage} and shows it: one page in a scene of the benchmark's size (see
+     * {@link UiLoadBenchmark#showPage}), or the whole console window. Called once, on the FX thread, before
+     * measuring starts.
+     */
+    void show(Stage stage) throws Exception;
+
+    /**
+     * Waits until what {@link #show} opened is ready for the load (a workspace read, an environment's rows
+     * loaded), so that opening it is not measured. Called on the benchmark's thread before measuring starts.
+     */
+    default void awaitReady() throws Exception {
+    }
 
     /**
      * Produces the load on threads of the load's own and returns once the window shows everything produced, or

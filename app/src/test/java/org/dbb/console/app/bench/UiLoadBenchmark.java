@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -23,16 +24,23 @@ public final class UiLoadBenchmark {
     private UiLoadBenchmark() {
     }
 
+    /** Shows {@code page} in {@code stage}, in a scene of the size the pages are measured at. FX thread. */
+    public static void showPage(Stage stage, Parent page) {
+        stage.setScene(new Scene(page, WIDTH, HEIGHT));
+        stage.show();
+    }
+
     /**
-     * The pulse gaps while {@code load} runs in {@code stage}, and how long it took. The page is shown and left
-     * to settle for {@code settle} before measuring, so its first layout and style pass are not counted.
+     * The pulse gaps while {@code load} runs in {@code stage}, and how long it took. The page is shown, made
+     * ready and left to settle for {@code settle} before measuring, so its first layout and style pass are not
+     * counted.
      */
     public static Result measure(Stage stage, UiLoad load, Duration settle) throws Exception {
         onFx(() -> {
-            stage.setScene(new Scene(load.createView(), WIDTH, HEIGHT));
-            stage.show();
+            load.show(stage);
             return null;
         });
+        load.awaitReady();
         Thread.sleep(settle.toMillis());
         FxPulseGaps gaps = new FxPulseGaps();
         onFx(() -> {

@@ -34,9 +34,22 @@ public final class SampleWindow implements AutoCloseable {
 
     /** Shows the window in {@code stage}, its sandbox playing {@code scenarioYaml}. */
     public static SampleWindow open(Path temp, Stage stage, String scenarioYaml) {
-        String unique = Long.toString(System.nanoTime());
-        Path root = temp.resolve("sample-" + unique);
+        return open(temp, stage, scenarioYaml, exportSample(temp));
+    }
+
+    /**
+     * A fresh export of the sample workspace under {@code temp}, for a test that changes it before opening it with
+     * {@link #open(Path, Stage, String, Path)}. Writes files: call it off the FX thread.
+     */
+    public static Path exportSample(Path temp) {
+        Path root = temp.resolve("sample-" + System.nanoTime());
         new SampleWorkspace().exportTo(root);
+        return root;
+    }
+
+    /** Shows the window on workspace {@code root} in {@code stage}, its sandbox playing {@code scenarioYaml}. */
+    public static SampleWindow open(Path temp, Stage stage, String scenarioYaml, Path root) {
+        String unique = Long.toString(System.nanoTime());
         ConsoleServices services = new ConsoleServices(new DataDirectories(temp.resolve("data-" + unique)),
                 name -> null);
         Path scenario = temp.resolve("scenario-" + unique + ".yml");
