@@ -112,7 +112,7 @@ public final class RunsScreen {
 
     /** Waits until the headline contains {@code text}. */
     public void waitForHeadline(String text, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> headline().contains(text));
+        waitForHeadlineThat(seconds, "said \"" + text + "\"", headline -> headline.contains(text));
     }
 
     public String headline() throws Exception {
@@ -121,17 +121,25 @@ public final class RunsScreen {
 
     /** Waits until the headline says the run ended, and returns it. */
     public String waitUntilEnded(int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> ended(headline()));
+        waitForHeadlineThat(seconds, "says a run ended", RunsScreen::ended);
         return headline();
     }
 
     /** Waits until the headline says a run other than {@code earlierRunId} ended, and returns it. */
     public String waitUntilAnotherRunEnded(String earlierRunId, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            String text = headline();
-            return ended(text) && !runIdOf(text).equals(earlierRunId);
-        });
+        waitForHeadlineThat(seconds, "says a run other than " + earlierRunId + " ended",
+                text -> ended(text) && !runIdOf(text).equals(earlierRunId));
         return headline();
+    }
+
+    private void waitForHeadlineThat(int seconds, String what, java.util.function.Predicate<String> wanted)
+            throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> wanted.test(headline()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the headline never " + what + " in " + seconds + " s; it says \""
+                    + headline() + "\" and below it \"" + message() + "\"", e);
+        }
     }
 
     /** The run id a headline names ({@code Run <id> …}). */

@@ -75,25 +75,16 @@ class FailedRunRerunPageTest {
 
     @Test
     void theFailedStageOfTheRunJustEndedIsReRunAloneAndTheReRunIsLinkedToIt(FxRobot robot) throws Exception {
-        long t0 = System.nanoTime();
         new WorkspaceScreen(robot).waitUntilLoaded();
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 1");
         RunsScreen runs = new RunsScreen(robot).open();
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 2");
         TimelineScreen timeline = new TimelineScreen(robot);
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 3");
 
         runs.launch().previewAndWait().launch();
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 4");
         String failedHeadline = runs.waitUntilEnded(60);
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 5");
 
         assertThat(failedHeadline).contains(" failed after ").contains("Transformation");
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 6");
         String original = RunsScreen.runIdOf(failedHeadline);
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 7");
         timeline.waitUntilShowing(original);
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 8");
         assertThat(timeline.stageStates()).containsEntry("Integration", StepState.SUCCEEDED)
                 .containsEntry("Transformation", StepState.FAILED)
                 .doesNotContainEntry("Monitoring", StepState.SUCCEEDED);
@@ -101,44 +92,26 @@ class FailedRunRerunPageTest {
                 .isEqualTo(3);
 
         RerunDialogScreen dialog = runs.rerunByShortcut();
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 9");
         assertThat(dialog.originalRun()).isEqualTo(original);
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 10");
         assertThat(dialog.stage()).isEqualTo("Transformation");
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 11");
         dialog.chooseMode(RerunMode.STAGE_ONLY).previewAndWait();
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 12");
         assertThat(dialog.stages()).contains("Stage 3 · Transformation — runs again");
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 13");
         dialog.rerun();
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 14");
         String rerunHeadline = runs.waitUntilAnotherRunEnded(original, 60);
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 15");
 
         assertThat(rerunHeadline).contains(" succeeded after ");
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 16");
         String rerun = RunsScreen.runIdOf(rerunHeadline);
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 17");
         timeline.waitUntilShowing(rerun);
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 18");
         assertThat(timeline.notes()).contains("Re-run of " + original);
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 19");
         assertThat(timeline.stageStates()).containsEntry("Transformation", StepState.SUCCEEDED);
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 20");
         assertThat(stats().jobsStarted("sandbox", TRANSFORMATION)).as("one more run, for the re-run").isEqualTo(4);
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 21");
         RunRecord record = services.runJournal().find(rerun).orElseThrow();
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 22");
         assertThat(record.state()).isEqualTo(RunState.SUCCEEDED);
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 23");
         assertThat(record.rerunOf()).contains(original);
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 24");
         RunHistoryEntry rerunEntry = runs.waitForHistoryEntry(e -> e.runId().equals(rerun)
                 && e.status() == RunHistoryStatus.SUCCEEDED, 20);
         assertThat(rerunEntry.rerunOf()).contains(original);
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 25");
         assertThat(rerunEntry.rerunOfOrigin()).contains(RunOrigin.CONSOLE);
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 26");
         assertThat(runs.waitForHistoryEntry(e -> e.runId().equals(original) && !e.rerunBy().isEmpty(), 20)
                 .rerunBy()).containsExactly(rerun);
         assertThat(services.auditTrail().entries(Optional.empty(), Optional.empty())).anySatisfy(e -> {
@@ -146,7 +119,6 @@ class FailedRunRerunPageTest {
             assertThat(e.runId()).contains(rerun);
             assertThat(e.subject()).contains(original);
         });
-        System.err.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms at 27");
     }
 
     private EmulatorStats stats() {

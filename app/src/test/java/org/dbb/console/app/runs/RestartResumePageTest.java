@@ -8,7 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.stage.Stage;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,15 +61,20 @@ class RestartResumePageTest {
     @TempDir
     static Path temp;
 
-    private SampleFolders folders;
-    private StandaloneSandbox sandbox;
+    private static SampleFolders folders;
+    private static StandaloneSandbox sandbox;
     private SampleWindow first;
     private SampleWindow second;
 
-    @Start
-    void start(Stage stage) {
+    /** Exported and served before the window opens, so opening it is all the FX thread does at the start. */
+    @BeforeAll
+    static void sandbox() {
         folders = SampleFolders.create(temp, SLOW_TRANSFORMATION);
         sandbox = StandaloneSandbox.start(folders);
+    }
+
+    @Start
+    void start(Stage stage) {
         first = SampleWindow.open(folders, stage, Optional.of(sandbox.url()));
     }
 
@@ -77,6 +84,10 @@ class RestartResumePageTest {
             second.close();
         }
         first.close();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
         sandbox.close();
     }
 
