@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -39,7 +41,7 @@ public final class RunsScreen {
     }
 
     /** Waits until the history lists a run matching {@code wanted}, and returns it. */
-    public RunHistoryEntry waitForHistoryEntry(java.util.function.Predicate<RunHistoryEntry> wanted, int seconds)
+    public RunHistoryEntry waitForHistoryEntry(Predicate<RunHistoryEntry> wanted, int seconds)
             throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> history().stream().anyMatch(wanted));
         return history().stream().filter(wanted).findFirst().orElseThrow();
@@ -132,11 +134,11 @@ public final class RunsScreen {
         return headline();
     }
 
-    private void waitForHeadlineThat(int seconds, String what, java.util.function.Predicate<String> wanted)
+    private void waitForHeadlineThat(int seconds, String what, Predicate<String> wanted)
             throws Exception {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> wanted.test(headline()));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the headline never " + what + " in " + seconds + " s; it says \""
                     + headline() + "\" and below it \"" + message() + "\"", e);
         }
