@@ -61,7 +61,7 @@ public final class RunsScreen {
     /** Asks to re-run the shown run and confirms with the dialog's {@code confirmLabel} button. */
     public void rerunAndConfirm(String confirmLabel) throws Exception {
         robot.clickOn("#" + RunsView.RERUN_ID);
-        clickButtonLabelled(confirmLabel);
+        confirmWith(confirmLabel);
     }
 
     /** Asks to re-run the shown console run and returns the re-run dialog once it has loaded. */
@@ -84,7 +84,7 @@ public final class RunsScreen {
     /** Resumes the interrupted run selected in the history and confirms it in the dialog that asks. */
     public void resumeAndConfirm() throws Exception {
         robot.clickOn("#" + RunsView.RESUME_ID);
-        clickButtonLabelled("Resume");
+        confirmWith("Resume");
     }
 
     /** The sentence under the headline: what the page is reading, or why an action cannot go on. */
@@ -92,14 +92,15 @@ public final class RunsScreen {
         return onFx(() -> robot.lookup("#" + RunsView.MESSAGE_ID).queryAs(Label.class).getText());
     }
 
-    private void clickButtonLabelled(String label) throws Exception {
+    private void confirmWith(String label) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> buttonLabelled(label).isPresent()));
         robot.clickOn(onFx(() -> buttonLabelled(label).orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** A button of the confirmation dialog on top: the page has buttons with the same words (Resume). */
     private Optional<Button> buttonLabelled(String label) {
-        return robot.lookup(".button").queryAll().stream()
+        return robot.lookup(".dialog-pane .button").queryAll().stream()
                 .filter(n -> n.isVisible() && n instanceof Button b && label.equals(b.getText()))
                 .map(Button.class::cast).findFirst();
     }
