@@ -49,13 +49,13 @@ class RestartResumePageTest {
 
     private static final String TRANSFORMATION = "transformation_pipeline_DBB";
 
-    /** Everything succeeds; the dbt build in Transformation takes about six seconds, long enough to quit in. */
+    /** Everything succeeds; the dbt build in Transformation takes about five seconds, long enough to quit in. */
     private static final String SLOW_TRANSFORMATION = """
             version: 1
             timeScale: 0.002
             defaults: {queueSeconds: 2, jobSeconds: 30, refreshSeconds: 60, pollSeconds: 5}
             items:
-              dbt_gold: {seconds: 3000}
+              dbt_gold: {seconds: 2500}
             """;
 
     @TempDir
