@@ -1,5 +1,6 @@
 package org.dbb.console.app;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -28,6 +29,14 @@ public final class ConsoleLauncher {
      * blocks the calling thread until the window is closed.
      */
     public static void launch(ConsoleServices services, Optional<Path> workspace) {
+        launch(services, workspace, Optional.empty());
+    }
+
+    /**
+     * As {@link #launch(ConsoleServices, Optional)}, the sandbox served by {@code emulator} when given (an emulator
+     * already running, e.g. {@code dbb emulator}) instead of one started in-process for the window.
+     */
+    public static void launch(ConsoleServices services, Optional<Path> workspace, Optional<URI> emulator) {
         CountDownLatch closed = new CountDownLatch(1);
         WindowPreferencesStore preferencesStore = new WindowPreferencesStore(
                 services.dataDirectories().root().resolve("window.json"), services.writer());
@@ -42,7 +51,8 @@ public final class ConsoleLauncher {
         Platform.startup(() -> {
             Stage stage = new Stage();
             stage.setOnHidden(event -> closed.countDown());
-            composition.set(new WindowComposition(services, preferences, preferencesStore, scenario, stage));
+            composition.set(new WindowComposition(services, preferences, preferencesStore, scenario, emulator,
+                    stage));
             composition.get().window().show(stage, root);
         });
         try {

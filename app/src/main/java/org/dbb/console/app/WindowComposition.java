@@ -1,5 +1,6 @@
 package org.dbb.console.app;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +66,21 @@ public final class WindowComposition implements AutoCloseable {
      */
     public WindowComposition(ConsoleServices services, WindowPreferences preferences,
                              WindowPreferencesStore preferencesStore, Scenario scenario, Stage stage) {
+        this(services, preferences, preferencesStore, scenario, Optional.empty(), stage);
+    }
+
+    /**
+     * @param scenario how the window's in-process sandbox emulator behaves
+     * @param emulator an emulator already running (e.g. {@code dbb emulator}) for the sandbox, instead of one
+     *                 started in-process; it outlives the window, so runs interrupted by closing it can be resumed
+     * @param stage    the window's stage, owner of its dialogs
+     */
+    public WindowComposition(ConsoleServices services, WindowPreferences preferences,
+                             WindowPreferencesStore preferencesStore, Scenario scenario, Optional<URI> emulator,
+                             Stage stage) {
         FxExecutor fx = new FxExecutor();
         Dialogs dialogs = new FxDialogs(() -> stage);
-        sandbox = new WindowSandbox(Optional.empty(), scenario, services.executors().emulatorHandlers(),
+        sandbox = new WindowSandbox(emulator, scenario, services.executors().emulatorHandlers(),
                 services.executors().emulatorTimers());
         String operator = System.getProperty("user.name", "unknown");
         InterventionRecorder interventions = InterventionRecorder.forOsUser(services::auditTrail, services.clock(),

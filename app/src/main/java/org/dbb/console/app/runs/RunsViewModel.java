@@ -70,7 +70,7 @@ public final class RunsViewModel implements AutoCloseable {
         void showRows(String runId);
     }
 
-    private sealed interface Update permits HistoryRead, Shown, Failed {
+    private sealed interface Update permits HistoryRead, Shown, EndedRecord, Failed {
     }
 
     private record HistoryRead(String environment, List<RunHistoryEntry> entries, Optional<String> fabricNote,
@@ -78,6 +78,10 @@ public final class RunsViewModel implements AutoCloseable {
     }
 
     private record Shown(String runId, RunTimeline timeline, Optional<RunRecord> record) implements Update {
+    }
+
+    /** The journal's record of the run this window just ran, which stays on the timeline after it ends. */
+    private record EndedRecord(RunRecord record) implements Update {
     }
 
     private record Failed(String message) implements Update {
@@ -127,10 +131,14 @@ public final class RunsViewModel implements AutoCloseable {
             if (!id.isEmpty()) {
                 selected.set(null);
                 shown.set(active.timelineProperty().get());
+                shownRecord.set(null);
                 readHistory();
             }
         });
-        active.onRunEnded(this::readHistory);
+        active.onRunEnded(() -> {
+            readHistory();
+            readEndedRecord();
+        });
         selected.addListener((obs, old, entry) -> show(entry));
         readHistory();
     }
@@ -195,6 +203,26 @@ public final class RunsViewModel implements AutoCloseable {
     public void showActive() {
         selected.set(null);
         shown.set(active.timelineProperty().get());
+        shownRecord.set(null);
+    }
+
+    /**
+     * Reads the record of the run this window ran last, once it has ended: it is still the run on the timeline, so
+     * Re-run acts on it without the operator having to find it in the history first.
+     */
+    private void readEndedRecord() {
+        String id = active.runIdProperty().get();
+        if (id.isEmpty() || selected.get() != null) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                journal.get().find(id).ifPresent(record -> updates.post(new EndedRecord(record)));
+            } catch (RuntimeException e) {
+                updates.post(new Failed("Run " + id + " could not be read from the run journal: "
+                        + e.getMessage()));
+            }
+        });
     }
 
     private boolean isActive(RunHistoryEntry entry) {
@@ -301,6 +329,11 @@ public final class RunsViewModel implements AutoCloseable {
                 shown.set(s.timeline());
                 shownRecord.set(s.record().orElse(null));
                 message.set("");
+            }
+        } else if (update instanceof EndedRecord ended) {
+            if (selected.get() == null && !active.runningProperty().get()
+                    && ended.record().runId().equals(active.runIdProperty().get())) {
+                shownRecord.set(ended.record());
             }
         } else if (update instanceof Failed f) {
             message.set(f.message());

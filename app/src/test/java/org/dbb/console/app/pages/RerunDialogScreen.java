@@ -61,4 +61,10 @@ public final class RerunDialogScreen {
     public boolean rerunEnabled() {
         return dialog.enabled("#" + RerunDialog.RERUN_ID);
     }
+
+    /** Clicks Re-run and waits until the dialog has closed on the run it started. */
+    public void rerun() {
+        dialog.click("#" + RerunDialog.RERUN_ID);
+        dialog.waitFor(() -> !dialog.present("#" + RerunDialog.ROOT_ID));
+    }
 }

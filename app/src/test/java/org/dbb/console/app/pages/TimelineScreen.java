@@ -2,7 +2,9 @@ package org.dbb.console.app.pages;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,7 @@ import org.dbb.console.app.timeline.StepDetailView;
 import org.dbb.console.app.timeline.TimelinePane;
 import org.dbb.console.app.timeline.TimelineStyles;
 import org.dbb.console.app.timeline.TimelineView;
+import org.dbb.console.core.engine.StepState;
 
 /**
  * Page object for the run timeline pane: the rows a test may read, expand, scroll to and select, the tooltip of a
@@ -127,6 +130,31 @@ public final class TimelineScreen {
     public TimelineScreen fit() {
         robot.clickOn("#" + TimelinePane.FIT_ID);
         WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** The line above the rows: what links the run to others (e.g. {@code Re-run of <id>}) and its notes. */
+    public String notes() throws Exception {
+        return onFx(() -> {
+            Label notes = robot.lookup("#" + TimelinePane.NOTES_ID).queryAs(Label.class);
+            return notes.isVisible() ? notes.getText() : "";
+        });
+    }
+
+    /** The run shown, as {@code stage name -> state}, in stage order. */
+    public Map<String, StepState> stageStates() throws Exception {
+        return onFx(() -> {
+            Map<String, StepState> states = new LinkedHashMap<>();
+            timeline().model().rows().stream().filter(row -> row.depth() == 0 && row.id().isStage())
+                    .forEach(row -> states.put(row.id().stage(), row.state()));
+            return states;
+        });
+    }
+
+    /** Waits until the run shown is {@code runId}, e.g. after it was chosen in the history or just launched. */
+    public TimelineScreen waitUntilShowing(String runId) throws Exception {
+        waitFor(() -> timeline().model().timelineProperty().get() != null
+                && timeline().model().timelineProperty().get().runId().equals(runId));
         return this;
     }
 

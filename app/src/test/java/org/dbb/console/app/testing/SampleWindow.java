@@ -1,9 +1,8 @@
 package org.dbb.console.app.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javafx.stage.Stage;
@@ -24,17 +23,23 @@ import org.dbb.console.core.sample.SampleWorkspace;
  */
 public final class SampleWindow implements AutoCloseable {
 
+    private final SampleFolders folders;
+    private final Stage stage;
     private final ConsoleServices services;
     private final WindowComposition composition;
+    private boolean closed;
 
-    private SampleWindow(ConsoleServices services, WindowComposition composition) {
+    private SampleWindow(SampleFolders folders, Stage stage, ConsoleServices services,
+                         WindowComposition composition) {
+        this.folders = folders;
+        this.stage = stage;
         this.services = services;
         this.composition = composition;
     }
 
-    /** Shows the window in {@code stage}, its sandbox playing {@code scenarioYaml}. */
+    /** Shows the window in {@code stage}, its in-process sandbox playing {@code scenarioYaml}. */
     public static SampleWindow open(Path temp, Stage stage, String scenarioYaml) {
-        return open(temp, stage, scenarioYaml, exportSample(temp));
+        return open(SampleFolders.create(temp, scenarioYaml), stage, Optional.empty());
     }
 
     /**
@@ -47,22 +52,26 @@ public final class SampleWindow implements AutoCloseable {
         return root;
     }
 
-    /** Shows the window on workspace {@code root} in {@code stage}, its sandbox playing {@code scenarioYaml}. */
+    /** Shows the window on workspace {@code root} in {@code stage}, its in-process sandbox playing the scenario. */
     public static SampleWindow open(Path temp, Stage stage, String scenarioYaml, Path root) {
-        String unique = Long.toString(System.nanoTime());
-        ConsoleServices services = new ConsoleServices(new DataDirectories(temp.resolve("data-" + unique)),
-                name -> null);
-        Path scenario = temp.resolve("scenario-" + unique + ".yml");
-        try {
-            Files.writeString(scenario, scenarioYaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return open(SampleFolders.around(root, temp, scenarioYaml), stage, Optional.empty());
+    }
+
+    /**
+     * Shows the window on {@code folders} in {@code stage} with services of its own, as a console started on them
+     * does; its sandbox is {@code emulator} when given (one outliving the window), else in-process.
+     */
+    public static SampleWindow open(SampleFolders folders, Stage stage, Optional<URI> emulator) {
+        ConsoleServices services = new ConsoleServices(new DataDirectories(folders.data()), name -> null);
         WindowComposition composition = new WindowComposition(services, WindowPreferences.DEFAULTS,
-                new WindowPreferencesStore(temp.resolve("window-" + unique + ".json"), new AtomicFileWriter()),
-                services.scenarioReader().read(scenario), stage);
-        composition.window().show(stage, root);
-        return new SampleWindow(services, composition);
+                new WindowPreferencesStore(folders.windowPreferences(), new AtomicFileWriter()),
+                services.scenarioReader().read(folders.scenario()), emulator, stage);
+        composition.window().show(stage, folders.workspace());
+        return new SampleWindow(folders, stage, services, composition);
+    }
+
+    public SampleFolders folders() {
+        return folders;
     }
 
     public ConsoleServices services() {
@@ -73,8 +82,22 @@ public final class SampleWindow implements AutoCloseable {
         return composition;
     }
 
+    /**
+     * Quits the console as closing its window does: the window goes away and its composition is closed, as the
+     * launcher does once the window is hidden; then the console's executors and database stop, as they do when its
+     * process exits, so whatever was running is left as it was. Call off the FX thread.
+     */
+    public void quit() throws Exception {
+        WaitForAsyncUtils.asyncFx(stage::hide).get(30, TimeUnit.SECONDS);
+        close();
+    }
+
     @Override
     public void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
         WaitForAsyncUtils.asyncFx(composition::close).get(30, TimeUnit.SECONDS);
         services.close();
     }
