@@ -225,7 +225,7 @@ public final class GuidCoverageScanner {
         String before = (from > lineStart ? "…" : "") + text.substring(from, hit.start()).stripLeading();
         String after = text.substring(hit.end(), to).stripTrailing() + (to < lineEnd ? "…" : "");
         Optional<String> key = GuidKindClassifier.key(lineBefore);
-        GuidKind kind = GuidKindClassifier.kind(key, lineBefore);
+        GuidKind kind = GuidKindClassifier.kind(key, lineBefore, file.file().getFileName().toString());
         if (kind == GuidKind.UNKNOWN && scan.byLogicalId(hit.guid()).isPresent()) {
             kind = GuidKind.ITEM_ID;
         }

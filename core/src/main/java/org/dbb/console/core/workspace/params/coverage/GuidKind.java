@@ -9,8 +9,11 @@ public enum GuidKind {
     ITEM_ID("item id"),
     /** A connection or gateway ({@code connection}, {@code connectionId}, {@code gatewayId}). */
     CONNECTION("connection"),
-    /** A TMDL {@code lineageTag}: it identifies an object inside the model and is the same in every workspace. */
-    LINEAGE_TAG("lineage tag"),
+    /**
+     * A semantic model's own object id in TMDL (a {@code lineageTag}, a relationship's name): it identifies an
+     * object inside the model and is the same in every workspace.
+     */
+    MODEL_OBJECT_ID("TMDL object id"),
     /** Nothing around the GUID says what it is. */
     UNKNOWN("unknown");
 

@@ -18,6 +18,8 @@ final class GuidKindClassifier {
     private static final Pattern QUOTED_KEY = Pattern.compile("[\"']([^\"'\\n]{1,80})[\"']\\s*[:=]\\s*[\"']?[^\"'\\n]*$");
     /** {@code key: }, {@code key = } or {@code key=} right before the GUID (YAML, TMDL, Python, query strings). */
     private static final Pattern BARE_KEY = Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]{0,80})\\s*[:=]\\s*[\"']?$");
+    /** TMDL declarations named by a GUID: {@code relationship 3f1c…}. */
+    private static final Pattern TMDL_DECLARATION = Pattern.compile("^\\s*(relationship|annotation)\\s+'?$");
     /** A REST-style path segment right before the GUID: {@code /groups/}, {@code /datasets/}… */
     private static final Pattern PATH_SEGMENT = Pattern.compile("/([A-Za-z]+)/$");
 
@@ -46,7 +48,10 @@ final class GuidKindClassifier {
     }
 
     /** What the GUID most likely identifies. */
-    static GuidKind kind(Optional<String> key, String lineBefore) {
+    static GuidKind kind(Optional<String> key, String lineBefore, String fileName) {
+        if (fileName.endsWith(".tmdl") && TMDL_DECLARATION.matcher(lineBefore).find()) {
+            return GuidKind.MODEL_OBJECT_ID;
+        }
         if (key.isPresent()) {
             GuidKind byKey = byName(key.get());
             if (byKey != GuidKind.UNKNOWN) {
@@ -70,7 +75,7 @@ final class GuidKindClassifier {
     private static GuidKind byName(String name) {
         String squashed = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         if (squashed.equals("lineagetag")) {
-            return GuidKind.LINEAGE_TAG;
+            return GuidKind.MODEL_OBJECT_ID;
         }
         if (WORKSPACE_WORDS.stream().anyMatch(squashed::contains)) {
             return GuidKind.WORKSPACE_ID;
