@@ -160,9 +160,13 @@ public final class ParameterToolsScreen {
                 .map(n -> ((Label) n).getText()).toList();
     }
 
+    /** Opens the side panel on a helper with its button on the right edge, unless that helper is already shown. */
     private void selectTab(int index) {
-        TabPane tabs = robot.lookup("#" + ParameterToolsPanel.TABS_ID).query();
-        robot.interact(() -> tabs.getSelectionModel().select(index));
+        boolean shown = robot.lookup("#" + ParameterToolsPanel.TABS_ID).tryQuery()
+                .map(t -> ((TabPane) t).getSelectionModel().getSelectedIndex() == index).orElse(false);
+        if (!shown) {
+            robot.clickOn("#" + (index == 0 ? ParameterToolsPanel.OPEN_COVERAGE_ID : ParameterToolsPanel.OPEN_REGEX_ID));
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -80,7 +80,7 @@ public final class GuidCoverageView extends VBox {
         CheckBox covered = new CheckBox("Also list replaced GUIDs");
         covered.setId(SHOW_COVERED_ID);
         covered.selectedProperty().bindBidirectional(model.showCoveredProperty());
-        HBox options = new HBox(12, hide, covered);
+        VBox options = new VBox(4, hide, covered);
 
         TreeView<Object> list = new TreeView<>(root);
         list.setId(LIST_ID);

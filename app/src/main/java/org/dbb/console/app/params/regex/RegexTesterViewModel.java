@@ -81,6 +81,7 @@ public final class RegexTesterViewModel {
     private Optional<ItemScan> items = Optional.empty();
     private long loadGeneration;
     private long trialGeneration;
+    private int wanted = -1;
 
     /**
      * @param validator  reads {@code parameter.yml} as fabric-cicd 1.3.0 does
@@ -154,8 +155,12 @@ public final class RegexTesterViewModel {
         });
     }
 
-    /** Chooses the entry with that {@code find_replace} number (a matrix cell was selected); unknown ones are ignored. */
+    /**
+     * Chooses the entry with that {@code find_replace} number (a matrix cell was selected); while the entries are
+     * being read it is remembered, and a number the file does not have is ignored.
+     */
     public void selectEntry(int number) {
+        wanted = number;
         entries.stream().filter(e -> e.number() == number).findFirst().ifPresent(selected::set);
     }
 
@@ -173,7 +178,7 @@ public final class RegexTesterViewModel {
 
     private void showEntries(List<TesterEntry> found, String note) {
         running.set(false);
-        int previous = selected.get() == null ? -1 : selected.get().number();
+        int previous = wanted >= 0 ? wanted : selected.get() == null ? -1 : selected.get().number();
         entries.setAll(found);
         status.set(note);
         Optional<TesterEntry> again = found.stream().filter(e -> e.number() == previous).findFirst();
