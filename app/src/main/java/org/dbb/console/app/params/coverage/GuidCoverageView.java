@@ -15,7 +15,10 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.Node;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -44,6 +47,8 @@ public final class GuidCoverageView extends VBox {
     public static final String ROW_CLASS = "coverage-row";
 
     private static final PseudoClass UNCOVERED = PseudoClass.getPseudoClass("uncovered");
+    /** Room the tree takes left of a row's text: disclosure arrows, indentation, the scroll bar. */
+    private static final int INDENT = 170;
 
     private final GuidCoverageViewModel model;
     private final TreeItem<Object> root = new TreeItem<>();
@@ -62,7 +67,9 @@ public final class GuidCoverageView extends VBox {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
         busy.visibleProperty().bind(model.stateProperty().isEqualTo(CoverageViewState.SCANNING));
-        HBox top = new HBox(8, new Label("GUIDs not replaced for"), environment, refresh, busy);
+        Label title = new Label("GUIDs not replaced for");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(8, title, environment, refresh, busy);
         top.setAlignment(Pos.CENTER_LEFT);
 
         Label status = wrapped(STATUS_ID, "tools-status");
@@ -140,9 +147,7 @@ public final class GuidCoverageView extends VBox {
                 Label owner = new Label(group.itemLabel() + " · " + group.rows().size() + " GUID"
                         + (group.rows().size() == 1 ? "" : "s"));
                 owner.getStyleClass().add("tools-file-item");
-                HBox box = new HBox(8, file, owner);
-                box.setAlignment(Pos.CENTER_LEFT);
-                setGraphic(box);
+                setGraphic(flow(file, owner));
                 setContextMenu(null);
                 return;
             }
@@ -152,19 +157,19 @@ public final class GuidCoverageView extends VBox {
             location.getStyleClass().add("tools-location");
             Label guid = new Label(row.guid());
             guid.getStyleClass().add("coverage-guid");
+            guid.setMinWidth(Region.USE_PREF_SIZE);
             Label kind = new Label(row.description());
             kind.getStyleClass().add("coverage-kind");
             kind.pseudoClassStateChanged(UNCOVERED, row.uncovered());
             Label by = new Label(row.uncovered() ? "not replaced" : "replaced by " + row.coveredBy());
             by.getStyleClass().add("coverage-by");
             by.pseudoClassStateChanged(UNCOVERED, row.uncovered());
-            HBox head = new HBox(8, location, guid, kind, by);
-            head.setAlignment(Pos.CENTER_LEFT);
+            FlowPane head = flow(location, guid, kind, by);
 
             TextFlow context = new TextFlow(text(row.contextBefore(), "context-text"),
                     text(row.guid(), "context-guid"), text(row.contextAfter(), "context-text"));
             if (getTreeView() != null) {
-                context.maxWidthProperty().bind(getTreeView().widthProperty().subtract(110));
+                context.maxWidthProperty().bind(getTreeView().widthProperty().subtract(INDENT));
                 context.prefWidthProperty().bind(context.maxWidthProperty());
             }
             VBox box = new VBox(2, head, context);
@@ -185,6 +190,16 @@ public final class GuidCoverageView extends VBox {
                 Clipboard.getSystemClipboard().setContent(content);
             });
             setContextMenu(new ContextMenu(copy));
+        }
+
+        /** Laid out left to right, wrapping onto the next line when the list is narrow. */
+        private FlowPane flow(Node... nodes) {
+            FlowPane pane = new FlowPane(8, 2, nodes);
+            pane.setAlignment(Pos.CENTER_LEFT);
+            if (getTreeView() != null) {
+                pane.prefWrapLengthProperty().bind(getTreeView().widthProperty().subtract(INDENT));
+            }
+            return pane;
         }
 
         private static Text text(String value, String styleClass) {

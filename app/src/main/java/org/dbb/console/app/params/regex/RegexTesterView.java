@@ -13,6 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -49,6 +50,8 @@ public final class RegexTesterView extends VBox {
 
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    /** Room the tree takes left of a row's text: disclosure arrows, indentation, the scroll bar. */
+    private static final int INDENT = 170;
 
     private final RegexTesterViewModel model;
     private final VBox messages = new VBox(4);
@@ -67,7 +70,9 @@ public final class RegexTesterView extends VBox {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
         busy.visibleProperty().bind(model.runningProperty());
-        HBox top = new HBox(8, new Label("Entry"), entry, busy);
+        Label entryTitle = new Label("Entry");
+        entryTitle.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(8, entryTitle, entry, busy);
         top.setAlignment(Pos.CENTER_LEFT);
 
         Label filters = note();
@@ -93,16 +98,20 @@ public final class RegexTesterView extends VBox {
         trial.textProperty().bindBidirectional(model.trialProperty());
         HBox.setHgrow(trial, Priority.ALWAYS);
         CheckBox regex = new CheckBox("is_regex");
+        regex.setMnemonicParsing(false);
         regex.setId(REGEX_ID);
         regex.selectedProperty().bindBidirectional(model.regexProperty());
         CheckBox ignoreCase = new CheckBox("ignore_case");
+        ignoreCase.setMnemonicParsing(false);
         ignoreCase.setId(IGNORE_CASE_ID);
         ignoreCase.selectedProperty().bindBidirectional(model.ignoreCaseProperty());
         Button reset = new Button("Back to the entry", AppIcon.DISCARD.graphic());
         reset.setId(RESET_ID);
         reset.disableProperty().bind(model.editedProperty().not());
         reset.setOnAction(e -> model.resetTrial());
-        HBox trialRow = new HBox(8, new Label("Try"), trial);
+        Label tryTitle = new Label("Try");
+        tryTitle.setMinWidth(Region.USE_PREF_SIZE);
+        HBox trialRow = new HBox(8, tryTitle, trial);
         trialRow.setAlignment(Pos.CENTER_LEFT);
         HBox flags = new HBox(12, regex, ignoreCase, reset);
         flags.setAlignment(Pos.CENTER_LEFT);
@@ -191,9 +200,11 @@ public final class RegexTesterView extends VBox {
                         ? " (first " + FindValueTester.MATCHES_SHOWN_PER_FILE + " shown)" : "");
                 Label owner = new Label(file.itemLabel() + " · " + count);
                 owner.getStyleClass().add("tools-file-item");
-                HBox box = new HBox(8, path, owner);
-                box.setAlignment(Pos.CENTER_LEFT);
-                setGraphic(box);
+                FlowPane head = new FlowPane(8, 2, path, owner);
+                if (getTreeView() != null) {
+                    head.prefWrapLengthProperty().bind(getTreeView().widthProperty().subtract(INDENT));
+                }
+                setGraphic(head);
                 return;
             }
             TrialMatch match = (TrialMatch) item;
@@ -202,7 +213,7 @@ public final class RegexTesterView extends VBox {
             location.getStyleClass().add("tools-location");
             TextFlow flow = MatchFlow.of(match);
             if (getTreeView() != null) {
-                flow.maxWidthProperty().bind(getTreeView().widthProperty().subtract(130));
+                flow.maxWidthProperty().bind(getTreeView().widthProperty().subtract(INDENT + 60));
                 flow.prefWidthProperty().bind(flow.maxWidthProperty());
             }
             HBox box = new HBox(8, location, flow);
