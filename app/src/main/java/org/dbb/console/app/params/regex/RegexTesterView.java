@@ -129,6 +129,8 @@ public final class RegexTesterView extends VBox {
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(model.summaryProperty());
+        summary.visibleProperty().bind(model.summaryProperty().isNotEmpty());
+        summary.managedProperty().bind(summary.visibleProperty());
         Label status = note();
         status.setId(STATUS_ID);
         status.getStyleClass().add("tools-status");
