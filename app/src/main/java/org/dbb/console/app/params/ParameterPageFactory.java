@@ -8,6 +8,8 @@ import org.dbb.console.app.audit.InterventionRecorder;
 import org.dbb.console.app.dialogs.Dialogs;
 import org.dbb.console.app.fx.FxExecutor;
 import org.dbb.console.app.icons.AppIcon;
+import org.dbb.console.app.params.tools.ParameterTools;
+import org.dbb.console.app.params.tools.ParameterToolsPanel;
 import org.dbb.console.app.shell.ConsolePage;
 import org.dbb.console.app.shell.ConsoleSession;
 
@@ -31,9 +33,18 @@ public final class ParameterPageFactory {
         });
     }
 
+    /** The page over {@code model} with the GUID coverage list and the find value tester beside the matrix. */
+    public static ConsolePage page(ParameterMatrixViewModel model, ParameterTools tools) {
+        return new ConsolePage(PAGE_ID, "Parameters", AppIcon.PARAMETERS, () -> {
+            ParameterMatrixView view = new ParameterMatrixView(model);
+            model.load();
+            return new ParameterToolsPanel(view, model.dirtyProperty(), tools);
+        });
+    }
+
     /** The page for the session's workspace, with the composition root's services and background executor. */
     public static ConsolePage page(ConsoleServices services, ConsoleSession session, Dialogs dialogs) {
-        return page(viewModel(services, session, dialogs));
+        return page(viewModel(services, session, dialogs), ParameterTools.from(services, session));
     }
 
     /** The view model with the composition root's services; audit failures are logged, the save stands. */

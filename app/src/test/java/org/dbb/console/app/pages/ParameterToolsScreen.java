@@ -1,0 +1,185 @@
+package org.dbb.console.app.pages;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.text.Text;
+
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.dbb.console.app.params.coverage.CoverageRow;
+import org.dbb.console.app.params.coverage.GuidCoverageView;
+import org.dbb.console.app.params.regex.RegexTesterView;
+import org.dbb.console.app.params.tools.ParameterToolsPanel;
+import org.dbb.console.core.workspace.params.regex.TrialFile;
+
+/**
+ * Page object for the helpers beside the parameter matrix (GUID coverage, find value tester): what a test may read
+ * or do there, without knowing the layout.
+ */
+public final class ParameterToolsScreen {
+
+    private final FxRobot robot;
+
+    public ParameterToolsScreen(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    /** Shows the GUID coverage tab and waits until its first check is done. */
+    public ParameterToolsScreen openCoverage() throws Exception {
+        selectTab(0);
+        waitFor(() -> !label(GuidCoverageView.SUMMARY_ID).getText().isEmpty()
+                || label(GuidCoverageView.STATUS_ID).getText().startsWith("fabric-cicd refuses"));
+        return this;
+    }
+
+    /** The counts line of the coverage list. */
+    public String coverageSummary() throws Exception {
+        return onFx(() -> label(GuidCoverageView.SUMMARY_ID).getText());
+    }
+
+    /** What the coverage list says it leaves out on purpose. */
+    public String coverageExclusions() throws Exception {
+        return onFx(() -> label(GuidCoverageView.EXCLUSIONS_ID).getText());
+    }
+
+    /** Lists TMDL object ids too (they are hidden at first). */
+    public ParameterToolsScreen showModelObjectIds() throws Exception {
+        CheckBox box = robot.lookup("#" + GuidCoverageView.HIDE_MODEL_IDS_ID).query();
+        if (onFx(box::isSelected)) {
+            robot.clickOn(box);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** The listed GUIDs as {@code file line:col guid kind}, in list order. */
+    public List<String> coverageRows() throws Exception {
+        return onFx(() -> {
+            TreeView<Object> tree = robot.lookup("#" + GuidCoverageView.LIST_ID).query();
+            List<String> rows = new ArrayList<>();
+            for (TreeItem<Object> file : tree.getRoot().getChildren()) {
+                String path = ((org.dbb.console.app.params.coverage.CoverageFileGroup) file.getValue()).relativePath();
+                for (TreeItem<Object> item : file.getChildren()) {
+                    CoverageRow row = (CoverageRow) item.getValue();
+                    rows.add(path + " " + row.location() + " " + row.guid() + " " + row.kind().label());
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** How many GUID rows the list draws on screen now. */
+    public int coverageRowsShown() throws Exception {
+        return onFx(() -> robot.lookup("." + GuidCoverageView.ROW_CLASS).queryAll().size());
+    }
+
+    /** Shows the find value tester tab. */
+    public ParameterToolsScreen openTester() {
+        selectTab(1);
+        return this;
+    }
+
+    /** Clicks a matrix cell, as the operator selects an entry; {@code entry} as {@code find_replace-5}. */
+    public ParameterToolsScreen clickMatrixCell(String entry, String environment) {
+        robot.clickOn("#cell-" + entry + "-" + environment);
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** The tester's entry, as its chooser shows it. */
+    public String testerEntry() throws Exception {
+        return onFx(() -> {
+            ComboBox<?> box = robot.lookup("#" + RegexTesterView.ENTRY_ID).query();
+            return box.getValue() == null ? "" : box.getValue().toString();
+        });
+    }
+
+    /** Waits until the tester's entry matches {@code expected}. */
+    public ParameterToolsScreen waitForTesterEntry(Predicate<String> expected) throws Exception {
+        waitFor(() -> expected.test(testerEntry()));
+        return this;
+    }
+
+    /** Waits until the tester's counts line matches {@code expected}, and returns it. */
+    public String waitForTesterSummary(Predicate<String> expected) throws Exception {
+        waitFor(() -> expected.test(label(RegexTesterView.SUMMARY_ID).getText()));
+        return onFx(() -> label(RegexTesterView.SUMMARY_ID).getText());
+    }
+
+    /** The files the tester lists with their match counts, as {@code path N}. */
+    public List<String> testerFiles() throws Exception {
+        return onFx(() -> {
+            TreeView<Object> tree = robot.lookup("#" + RegexTesterView.RESULTS_ID).query();
+            List<String> files = new ArrayList<>();
+            for (TreeItem<Object> item : tree.getRoot().getChildren()) {
+                TrialFile file = (TrialFile) item.getValue();
+                files.add(file.relativePath() + " " + file.matchCount());
+            }
+            return files;
+        });
+    }
+
+    /** The highlighted group 1 texts drawn on screen now. */
+    public List<String> highlighted() throws Exception {
+        return onFx(() -> {
+            Set<Node> nodes = robot.lookup("." + RegexTesterView.HIGHLIGHT_CLASS).queryAll();
+            return nodes.stream().map(n -> ((Text) n).getText()).toList();
+        });
+    }
+
+    /** Replaces the trial pattern as the operator would type it. */
+    public ParameterToolsScreen typeTrial(String pattern) {
+        TextField field = robot.lookup("#" + RegexTesterView.TRIAL_ID).query();
+        robot.interact(() -> field.setText(pattern));
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** Waits until a tester message matches {@code expected}, and returns them all. */
+    public List<String> waitForTesterMessage(Predicate<String> expected) throws Exception {
+        waitFor(() -> testerMessages().stream().anyMatch(expected));
+        return testerMessages();
+    }
+
+    private List<String> testerMessages() {
+        return robot.lookup("." + RegexTesterView.MESSAGE_CLASS).queryAll().stream()
+                .map(n -> ((Label) n).getText()).toList();
+    }
+
+    /** Opens the side panel on a helper with its button on the right edge, unless that helper is already shown. */
+    private void selectTab(int index) {
+        boolean shown = robot.lookup("#" + ParameterToolsPanel.TABS_ID).tryQuery()
+                .map(t -> ((TabPane) t).getSelectionModel().getSelectedIndex() == index).orElse(false);
+        if (!shown) {
+            robot.clickOn("#" + (index == 0 ? ParameterToolsPanel.OPEN_COVERAGE_ID : ParameterToolsPanel.OPEN_REGEX_ID));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Label label(String id) {
+        return robot.lookup("#" + id).query();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> onFx(condition));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+}
