@@ -1,5 +1,7 @@
 package org.dbb.console.app.params;
 
+import java.util.function.Function;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +10,7 @@ import org.dbb.console.app.audit.InterventionRecorder;
 import org.dbb.console.app.dialogs.Dialogs;
 import org.dbb.console.app.fx.FxExecutor;
 import org.dbb.console.app.icons.AppIcon;
+import org.dbb.console.app.params.entries.EntryTools;
 import org.dbb.console.app.shell.ConsolePage;
 import org.dbb.console.app.shell.ConsoleSession;
 
@@ -31,9 +34,24 @@ public final class ParameterPageFactory {
         });
     }
 
-    /** The page for the session's workspace, with the composition root's services and background executor. */
+    /** The page over {@code model} with extra tools (entry form, pickers) made for it on first show. */
+    public static ConsolePage page(ParameterMatrixViewModel model, Function<ParameterMatrixViewModel, MatrixTools> tools) {
+        return new ConsolePage(PAGE_ID, "Parameters", AppIcon.PARAMETERS, () -> {
+            ParameterMatrixView view = new ParameterMatrixView(model, tools.apply(model));
+            model.load();
+            return view;
+        });
+    }
+
+    /**
+     * The page for the session's workspace, with the composition root's services and background executor, and the
+     * entry tools (add/remove entries, JSONPath picker, variable completion).
+     */
     public static ConsolePage page(ConsoleServices services, ConsoleSession session, Dialogs dialogs) {
-        return page(viewModel(services, session, dialogs));
+        ParameterEditing core = ParameterEditing.from(services);
+        return page(viewModel(services, session, dialogs), model -> new EntryTools(model, core, dialogs,
+                services.executors().background(), DelayedExecutor.on(services.executors().background()),
+                new FxExecutor()));
     }
 
     /** The view model with the composition root's services; audit failures are logged, the save stands. */
