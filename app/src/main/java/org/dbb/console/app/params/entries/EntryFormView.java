@@ -188,13 +188,20 @@ public final class EntryFormView extends VBox {
         HBox buttons = new HBox(8, checking, checkingText, spacer, cancel, add);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        VBox content = new VBox(10, new HBox(8, title), new HBox(8, new Label("Kind"), kind), fields, valuesTitle,
-                all, allValue, values, pickerPane, problem, warnings, buttons);
-        content.setPadding(new Insets(10, 12, 10, 12));
+        HBox kindRow = new HBox(8, new Label("Kind"), kind);
+        kindRow.setAlignment(Pos.CENTER_LEFT);
+        VBox content = new VBox(10, kindRow, fields, valuesTitle, all, allValue, values, pickerPane);
+        content.setPadding(new Insets(4, 12, 10, 12));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().add(scroll);
+        // The verdict and the buttons stay in view however long the form grows.
+        VBox footer = new VBox(6, problem, warnings, buttons);
+        footer.getStyleClass().add("param-entry-footer");
+        footer.setPadding(new Insets(8, 12, 10, 12));
+        HBox header = new HBox(8, title);
+        header.setPadding(new Insets(10, 12, 4, 12));
+        getChildren().addAll(header, scroll, footer);
 
         picker.findKeyProperty().bindBidirectional(model.findKeyProperty());
         picker.itemTypeFilterProperty().bind(model.itemTypeProperty());

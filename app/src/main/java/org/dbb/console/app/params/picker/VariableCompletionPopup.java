@@ -67,7 +67,8 @@ public final class VariableCompletionPopup {
             label.getStyleClass().add("param-completion-label");
             Label detail = new Label(candidate.problem().orElse(candidate.detail()));
             detail.getStyleClass().add("param-completion-detail");
-            CustomMenuItem item = new CustomMenuItem(new VBox(1, label, detail), true);
+            // The menu stays open on a choice: it then shows the next step (names after a type, and so on).
+            CustomMenuItem item = new CustomMenuItem(new VBox(1, label, detail), false);
             item.getStyleClass().add(CANDIDATE);
             item.setDisable(!candidate.usable());
             candidate.problem().ifPresent(p -> Tooltip.install(item.getContent(), new Tooltip(p)));
