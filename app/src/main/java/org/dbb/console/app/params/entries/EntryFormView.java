@@ -71,8 +71,9 @@ public final class EntryFormView extends VBox {
         setId(ID);
         getStyleClass().add("param-entry-form");
         getStylesheets().add(EntryFormView.class.getResource(STYLESHEET).toExternalForm());
-        setPrefWidth(480);
-        setMinWidth(380);
+        setPrefWidth(430);
+        setMinWidth(360);
+        setMaxWidth(USE_PREF_SIZE);
         visibleProperty().bind(model.openProperty());
         managedProperty().bind(visibleProperty());
 
@@ -131,6 +132,7 @@ public final class EntryFormView extends VBox {
                 : "replace_value per environment (YAML: \"text\", 42, true, [a, b])"));
         CheckBox all = new CheckBox("one value for every environment (_ALL_)");
         all.setId(ALL_ID);
+        all.setMnemonicParsing(false);
         all.selectedProperty().bindBidirectional(model.useAllProperty());
         TextField allValue = text(ALL_VALUE_ID, model.allValueProperty(), "value for every environment");
         allValue.visibleProperty().bind(model.useAllProperty());
@@ -176,6 +178,8 @@ public final class EntryFormView extends VBox {
         checking.visibleProperty().bind(model.checkingProperty());
         Label checkingText = new Label("Checking with fabric-cicd 1.3.0's rules …");
         checkingText.visibleProperty().bind(model.checkingProperty());
+        checkingText.managedProperty().bind(checkingText.visibleProperty());
+        checking.managedProperty().bind(checking.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button cancel = new Button("Cancel");
@@ -185,6 +189,8 @@ public final class EntryFormView extends VBox {
         add.setId(ADD_ID);
         add.getStyleClass().add("accent");
         add.setOnAction(e -> model.add());
+        cancel.setMinWidth(USE_PREF_SIZE);
+        add.setMinWidth(USE_PREF_SIZE);
         HBox buttons = new HBox(8, checking, checkingText, spacer, cancel, add);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
