@@ -40,11 +40,13 @@ final class MatrixGrid extends GridPane {
 
     private final ParameterMatrixViewModel model;
     private final Runnable askForNewEnvironment;
+    private final MatrixTools tools;
     private ChangeListener<String> editorListener;
 
-    MatrixGrid(ParameterMatrixViewModel model, Runnable askForNewEnvironment) {
+    MatrixGrid(ParameterMatrixViewModel model, Runnable askForNewEnvironment, MatrixTools tools) {
         this.model = model;
         this.askForNewEnvironment = askForNewEnvironment;
+        this.tools = tools;
         getStyleClass().add("param-matrix");
         setId("matrix");
     }
@@ -52,6 +54,11 @@ final class MatrixGrid extends GridPane {
     /** Node id of a cell, e.g. {@code cell-key_value_replace-2-PROD}; {@code _ALL_} cells end in their key. */
     static String cellId(EntryKey key, String environment) {
         return "cell-" + key.id() + "-" + environment;
+    }
+
+    /** Node id of a main-file entry's label, which carries the entry's context menu. */
+    static String entryLabelId(EntryKey key) {
+        return "entry-" + key.id();
     }
 
     /** Node id of an environment column's header. */
@@ -140,7 +147,7 @@ final class MatrixGrid extends GridPane {
         field.selectAll();
     }
 
-    private static VBox entryLabel(EntryRow row) {
+    private VBox entryLabel(EntryRow row) {
         Label label = new Label(row.key().label() + "  " + row.label());
         label.getStyleClass().add("param-label");
         VBox box = new VBox(2, label);
@@ -152,6 +159,11 @@ final class MatrixGrid extends GridPane {
         box.getStyleClass().add("param-entry");
         box.setMaxWidth(520);
         label.setTooltip(new Tooltip(row.label()));
+        List<MenuItem> actions = tools.entryMenu(row);
+        if (!actions.isEmpty()) {
+            label.setId(entryLabelId(row.key()));
+            label.setContextMenu(new ContextMenu(actions.toArray(MenuItem[]::new)));
+        }
         return box;
     }
 
@@ -224,6 +236,7 @@ final class MatrixGrid extends GridPane {
                 rebuild();
             }
         });
+        tools.cellEditorOpened(field, row, cell);
         field.requestFocus();
         field.selectAll();
     }

@@ -62,11 +62,17 @@ public final class ParameterMatrixView extends BorderPane {
     private final TextField newEnvironment = new TextField();
 
     public ParameterMatrixView(ParameterMatrixViewModel model) {
+        this(model, MatrixTools.NONE);
+    }
+
+    /** The page with extra tools (entry form, pickers) hosted in the toolbar, beside the matrix and on entries. */
+    public ParameterMatrixView(ParameterMatrixViewModel model, MatrixTools tools) {
         this.model = model;
-        this.grid = new MatrixGrid(model, newEnvironment::requestFocus);
+        this.grid = new MatrixGrid(model, newEnvironment::requestFocus, tools);
         getStylesheets().add(ParameterMatrixView.class.getResource(STYLESHEET).toExternalForm());
-        setTop(new VBox(header(), toolbar(), inputProblem()));
+        setTop(new VBox(header(), toolbar(tools), inputProblem()));
         setCenter(body());
+        tools.sidePanel().ifPresent(this::setRight);
         setBottom(statusBar());
         model.rows().addListener((ListChangeListener<EntryRow>) c -> grid.rebuild());
         model.environments().addListener((ListChangeListener<String>) c -> grid.rebuild());
@@ -92,7 +98,7 @@ public final class ParameterMatrixView extends BorderPane {
         return box;
     }
 
-    private Region toolbar() {
+    private Region toolbar(MatrixTools tools) {
         newEnvironment.setId(NEW_ENVIRONMENT_ID);
         newEnvironment.setPromptText("new environment, e.g. UAT");
         ComboBox<String> copyFrom = new ComboBox<>(model.environments());
@@ -124,6 +130,7 @@ public final class ParameterMatrixView extends BorderPane {
         save.setOnAction(e -> model.save());
 
         HBox bar = new HBox(8, newEnvironment, copyFrom, add, new Label("Reason"), reason, discard, save);
+        bar.getChildren().addAll(0, tools.toolbarItems());
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         return bar;

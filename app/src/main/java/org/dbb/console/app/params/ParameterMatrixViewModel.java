@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
@@ -304,6 +305,25 @@ public final class ParameterMatrixViewModel {
                 name, Optional.empty(), Optional.empty()));
     }
 
+    /**
+     * Applies a change made by one of the page's tools (an entry added or removed) exactly as a cell edit: through
+     * the editor on the pending text, listed as pending, checked, previewed and saved with the others.
+     *
+     * @return whether it was applied; {@link #inputProblemProperty()} says why not
+     */
+    public boolean propose(PendingEdit change) {
+        return apply(change);
+    }
+
+    /** The text with the pending edits and what checking a change against it needs; empty until a file is open. */
+    public Optional<ParameterDraft> draft() {
+        if (pending == null || state.get() != MatrixState.READY) {
+            return Optional.empty();
+        }
+        return Optional.of(new ParameterDraft(file, pending, items, Optional.ofNullable(checkEnvironment.get()),
+                pendingErrors));
+    }
+
     /** Drops every pending edit. */
     public void discard() {
         if (saved == null) {
@@ -324,7 +344,8 @@ public final class ParameterMatrixViewModel {
         if (!canSave.get()) {
             return;
         }
-        Set<String> touched = edits.stream().map(PendingEdit::environment).collect(Collectors.toSet());
+        Set<String> touched = edits.stream().flatMap(e -> e.touches().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
         for (String env : touched) {
             if (protectedEnvironments.getOrDefault(env, false) && !dialogs.confirmTypedName(
                     "Save changes to " + env, env + " is a protected environment. Type its name to save the"

@@ -1,5 +1,7 @@
 package org.dbb.console.app.params;
 
+import java.util.function.Function;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +12,7 @@ import org.dbb.console.app.fx.FxExecutor;
 import org.dbb.console.app.icons.AppIcon;
 import org.dbb.console.app.params.tools.ParameterTools;
 import org.dbb.console.app.params.tools.ParameterToolsPanel;
+import org.dbb.console.app.params.entries.EntryTools;
 import org.dbb.console.app.shell.ConsolePage;
 import org.dbb.console.app.shell.ConsoleSession;
 
@@ -35,16 +38,42 @@ public final class ParameterPageFactory {
 
     /** The page over {@code model} with the GUID coverage list and the find value tester beside the matrix. */
     public static ConsolePage page(ParameterMatrixViewModel model, ParameterTools tools) {
+        return page(model, m -> MatrixTools.NONE, tools);
+    }
+
+    /** The page over {@code model} with extra tools (entry form, pickers) made for it on first show. */
+    public static ConsolePage page(ParameterMatrixViewModel model,
+                                   Function<ParameterMatrixViewModel, MatrixTools> tools) {
         return new ConsolePage(PAGE_ID, "Parameters", AppIcon.PARAMETERS, () -> {
-            ParameterMatrixView view = new ParameterMatrixView(model);
+            ParameterMatrixView view = new ParameterMatrixView(model, tools.apply(model));
+            model.load();
+            return view;
+        });
+    }
+
+    /**
+     * The page over {@code model} with the entry tools made for it on first show, and the GUID coverage list and
+     * the find value tester beside the matrix.
+     */
+    public static ConsolePage page(ParameterMatrixViewModel model,
+                                   Function<ParameterMatrixViewModel, MatrixTools> entryTools, ParameterTools tools) {
+        return new ConsolePage(PAGE_ID, "Parameters", AppIcon.PARAMETERS, () -> {
+            ParameterMatrixView view = new ParameterMatrixView(model, entryTools.apply(model));
             model.load();
             return new ParameterToolsPanel(view, model.dirtyProperty(), tools);
         });
     }
 
-    /** The page for the session's workspace, with the composition root's services and background executor. */
+    /**
+     * The page for the session's workspace, with the composition root's services and background executor: the
+     * entry tools (add/remove entries, JSONPath picker, variable completion), the GUID coverage list and the find
+     * value tester.
+     */
     public static ConsolePage page(ConsoleServices services, ConsoleSession session, Dialogs dialogs) {
-        return page(viewModel(services, session, dialogs), ParameterTools.from(services, session));
+        ParameterEditing core = ParameterEditing.from(services);
+        return page(viewModel(services, session, dialogs), model -> new EntryTools(model, core, dialogs,
+                services.executors().background(), DelayedExecutor.on(services.executors().background()),
+                new FxExecutor()), ParameterTools.from(services, session));
     }
 
     /** The view model with the composition root's services; audit failures are logged, the save stands. */

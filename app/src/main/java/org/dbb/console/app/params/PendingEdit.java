@@ -2,6 +2,7 @@ package org.dbb.console.app.params;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.dbb.console.core.workspace.params.edit.ParameterFileEdit;
 
@@ -13,9 +14,10 @@ import org.dbb.console.core.workspace.params.edit.ParameterFileEdit;
  * @param environment the environment it concerns
  * @param before      the value before, for a single value change
  * @param after       the value after, for a single value change
+ * @param touches     every environment whose deployment the change alters, for the protected-environment guard
  */
 public record PendingEdit(ParameterFileEdit edit, String description, String environment, Optional<String> before,
-                          Optional<String> after) {
+                          Optional<String> after, Set<String> touches) {
 
     public PendingEdit {
         Objects.requireNonNull(edit, "edit");
@@ -23,5 +25,12 @@ public record PendingEdit(ParameterFileEdit edit, String description, String env
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
+        touches = Set.copyOf(touches);
+    }
+
+    /** A change to one environment (or to all, named {@code environment}). */
+    public PendingEdit(ParameterFileEdit edit, String description, String environment, Optional<String> before,
+                       Optional<String> after) {
+        this(edit, description, environment, before, after, Set.of(environment));
     }
 }

@@ -11,8 +11,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 
@@ -20,6 +23,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.dbb.console.app.params.ParameterMatrixView;
+import org.dbb.console.app.params.entries.EntryFormView;
+import org.dbb.console.app.params.entries.EntryTools;
+import org.dbb.console.app.params.picker.JsonPathPickerView;
+import org.dbb.console.core.workspace.params.picker.DefinitionNode;
 
 /** Page object for the Parameters page: what a test may read or do there, without knowing the layout. */
 public final class ParameterMatrixScreen {
@@ -136,6 +143,178 @@ public final class ParameterMatrixScreen {
     public ParameterMatrixScreen waitForStatus(Predicate<String> expected) throws Exception {
         waitFor(() -> expected.test(status()));
         return this;
+    }
+
+    /** Chooses {@code kind} from the "Add entry" menu and waits for the form. */
+    public ParameterMatrixScreen openAddEntry(String kind) throws Exception {
+        MenuButton menu = robot.lookup("#" + EntryTools.ADD_MENU_ID).query();
+        waitFor(() -> !menu.isDisabled());
+        // Monocle does not open menus on a click reliably, so the item is chosen as the menu would choose it.
+        robot.interact(() -> menu.getItems().stream().filter(i -> i.getText().equals(kind)).findFirst()
+                .orElseThrow().fire());
+        waitFor(() -> robot.lookup("#" + EntryFormView.ID).query().isVisible());
+        return this;
+    }
+
+    /** Types into a field of the entry form, by its id in {@link EntryFormView}. */
+    public ParameterMatrixScreen entryField(String id, String text) throws Exception {
+        TextField field = robot.lookup("#" + id).query();
+        robot.interact(() -> field.setText(text));
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** Types one environment's value into the entry form. */
+    public ParameterMatrixScreen entryValue(String environment, String text) throws Exception {
+        return entryField(EntryFormView.VALUE_ID_PREFIX + environment, text);
+    }
+
+    public String entryFieldText(String id) throws Exception {
+        return onFx(() -> ((TextField) robot.lookup("#" + id).query()).getText());
+    }
+
+    /** Waits until the JSONPath picker shows a tree holding {@code findKey}, then picks that node. */
+    public ParameterMatrixScreen pickJsonPath(String findKey) throws Exception {
+        waitFor(() -> treeItem(findKey) != null);
+        robot.interact(() -> {
+            TreeView<DefinitionNode> tree = robot.lookup("#" + JsonPathPickerView.TREE_ID).query();
+            TreeItem<DefinitionNode> item = treeItem(findKey);
+            for (TreeItem<DefinitionNode> up = item.getParent(); up != null; up = up.getParent()) {
+                up.setExpanded(true);
+            }
+            tree.getSelectionModel().select(item);
+            tree.scrollTo(tree.getRow(item));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    private TreeItem<DefinitionNode> treeItem(String findKey) {
+        TreeView<DefinitionNode> tree = robot.lookup("#" + JsonPathPickerView.TREE_ID).query();
+        return tree.getRoot() == null ? null : find(tree.getRoot(), findKey);
+    }
+
+    private static TreeItem<DefinitionNode> find(TreeItem<DefinitionNode> item, String findKey) {
+        if (item.getValue().findKey().equals(findKey)) {
+            return item;
+        }
+        for (TreeItem<DefinitionNode> child : item.getChildren()) {
+            TreeItem<DefinitionNode> found = find(child, findKey);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** Waits until the picker's match line says something matching {@code expected}, and returns it. */
+    public String waitForMatches(Predicate<String> expected) throws Exception {
+        waitFor(() -> expected.test(labelText("#" + JsonPathPickerView.MATCHES_ID)));
+        return labelText("#" + JsonPathPickerView.MATCHES_ID);
+    }
+
+    /** Waits until the picker's warning says something matching {@code expected}. */
+    public ParameterMatrixScreen waitForPickerWarning(Predicate<String> expected) throws Exception {
+        waitFor(() -> expected.test(labelText("#" + JsonPathPickerView.WARNING_ID)));
+        return this;
+    }
+
+    public String pickerWarning() throws Exception {
+        return onFx(() -> labelText("#" + JsonPathPickerView.WARNING_ID));
+    }
+
+    /** Clicks "Add entry" in the form. */
+    public ParameterMatrixScreen submitEntry() throws Exception {
+        waitFor(() -> robot.lookup("#" + EntryFormView.ADD_ID).query().isVisible());
+        robot.clickOn("#" + EntryFormView.ADD_ID);
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** Waits until the form is closed (the entry was accepted) or shows a problem, and returns that problem. */
+    public String waitForEntryVerdict() throws Exception {
+        waitFor(() -> !robot.lookup("#" + EntryFormView.ID).query().isVisible()
+                || !labelText("#" + EntryFormView.PROBLEM_ID).isEmpty());
+        return onFx(() -> labelText("#" + EntryFormView.PROBLEM_ID));
+    }
+
+    /** Removes a main-file entry ({@code key_value_replace-4}) through its context menu. */
+    public ParameterMatrixScreen removeEntry(String entry) throws Exception {
+        Label label = robot.lookup("#entry-" + entry).query();
+        reveal(label);
+        robot.interact(() -> label.getContextMenu().show(label, Side.BOTTOM, 0, 0));
+        waitFor(() -> robot.lookup("Remove entry …").tryQuery().isPresent());
+        robot.clickOn("Remove entry …");
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** Opens "Show find_key matches" on a key_value_replace entry. */
+    public ParameterMatrixScreen showMatches(String entry) throws Exception {
+        Label label = robot.lookup("#entry-" + entry).query();
+        reveal(label);
+        robot.interact(() -> label.getContextMenu().show(label, Side.BOTTOM, 0, 0));
+        waitFor(() -> robot.lookup("Show find_key matches …").tryQuery().isPresent());
+        robot.clickOn("Show find_key matches …");
+        waitFor(() -> robot.lookup("#" + EntryFormView.ID).query().isVisible());
+        return this;
+    }
+
+    /** Whether the matrix shows a main-file entry, e.g. {@code key_value_replace-7}. */
+    public boolean hasEntry(String entry) throws Exception {
+        return onFx(() -> robot.lookup("#entry-" + entry).tryQuery().isPresent());
+    }
+
+    /** Opens a cell's editor and puts {@code text} in it with the caret at its end, leaving the editor open. */
+    public ParameterMatrixScreen typeInCell(String entry, String environment, String text) throws Exception {
+        reveal(robot.lookup(cell(entry, environment)).query());
+        robot.doubleClickOn(cell(entry, environment), MouseButton.PRIMARY);
+        waitFor(() -> robot.lookup(CELL_EDITOR).tryQuery().isPresent());
+        TextField field = robot.lookup(CELL_EDITOR).query();
+        // Key-by-key writing would go to the completion popup's window once it shows; the field gets the text.
+        robot.interact(() -> {
+            field.setText(text);
+            field.positionCaret(text.length());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** Waits for the completion whose label is {@code label} under the focused field and chooses it. */
+    public ParameterMatrixScreen acceptCompletion(String label) throws Exception {
+        waitFor(() -> completion(label) != null);
+        robot.clickOn(completion(label));
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** The completions shown now, by label. */
+    public List<String> completions() throws Exception {
+        return onFx(() -> robot.lookup(".param-completion-label").queryAll().stream()
+                .filter(Node::isVisible).map(n -> ((Label) n).getText()).toList());
+    }
+
+    private Node completion(String label) {
+        return robot.lookup(".param-completion-label").queryAll().stream()
+                .filter(n -> n.isVisible() && n.getScene() != null && n.getScene().getWindow().isShowing()
+                        && label.equals(((Label) n).getText())).findFirst().orElse(null);
+    }
+
+    /** The text of the open cell editor. */
+    public String cellEditorText() throws Exception {
+        return onFx(() -> ((TextField) robot.lookup(CELL_EDITOR).query()).getText());
+    }
+
+    /** Presses Enter in the open cell editor. */
+    public ParameterMatrixScreen commitCellEditor() throws Exception {
+        TextField field = robot.lookup(CELL_EDITOR).query();
+        robot.clickOn(field).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    private String labelText(String query) {
+        return ((Label) robot.lookup(query).query()).getText();
     }
 
     /** Scrolls the matrix so that {@code node} is in view, as the operator would before clicking it. */

@@ -43,6 +43,15 @@ public final class VariableSyntax {
     private VariableSyntax() {
     }
 
+    /**
+     * The attributes fabric-cicd 1.3.0 can resolve for items of {@code type}, in {@link #ATTRIBUTES} order:
+     * {@code id} for every type, the SQL endpoint ones and the query URI only for the types that carry them.
+     */
+    public static List<String> attributesOf(String type) {
+        return ATTRIBUTES.stream().filter(a -> !ATTRIBUTE_TYPES.containsKey(a)
+                || ATTRIBUTE_TYPES.get(a).contains(type)).toList();
+    }
+
     /** Whether fabric-cicd treats the text as a variable (it starts with {@code $}). */
     public static boolean isVariable(String value) {
         return value.startsWith("$");

@@ -35,8 +35,18 @@ final class EntryRenderer {
     }
 
     private final List<Field> fields = new ArrayList<>();
+    private final ScalarStyle keyStyle;
 
     EntryRenderer(NewEntry entry) {
+        this(entry, ScalarStyle.PLAIN);
+    }
+
+    /**
+     * @param keyStyle how the file writes environment keys, so the new ones look like their neighbours; plain
+     *                 keys are quoted anyway where YAML would read them as something else ({@code NO}, {@code 1})
+     */
+    EntryRenderer(NewEntry entry, ScalarStyle keyStyle) {
+        this.keyStyle = keyStyle;
         if (entry instanceof NewEntry.FindReplace e) {
             String find = e.regex() ? YamlText.regex(e.findValue()) : YamlText.doubleQuoted(e.findValue());
             fields.add(new Field("find_value", find, e.findValue(), null));
@@ -57,14 +67,21 @@ final class EntryRenderer {
                     null));
             addEnvironments(e.replaceValue());
             addFilter("item_name", e.itemName());
+        } else if (entry instanceof NewEntry.ModelBinding e) {
+            addFilter("semantic_model_name", e.semanticModelName());
+            addEnvironments("connection_id", e.connectionId());
         }
     }
 
     private void addEnvironments(Map<String, ?> values) {
+        addEnvironments("replace_value", values);
+    }
+
+    private void addEnvironments(String name, Map<String, ?> values) {
         List<EnvironmentValue> environments = new ArrayList<>();
         Map<String, Object> data = new LinkedHashMap<>();
         values.forEach((key, value) -> {
-            String keyText = YamlText.key(key, ScalarStyle.PLAIN);
+            String keyText = YamlText.key(key, keyStyle);
             if (value instanceof SparkPoolTarget pool) {
                 Map<String, String> nested = new LinkedHashMap<>();
                 SparkPoolValues.asMap(pool).forEach((k, v) -> nested.put(k, YamlText.doubleQuoted((String) v)));
@@ -74,7 +91,7 @@ final class EntryRenderer {
             }
             data.put(key, value);
         });
-        fields.add(new Field("replace_value", null, YamlData.ofJava(data), environments));
+        fields.add(new Field(name, null, YamlData.ofJava(data), environments));
     }
 
     private void addFilters(EntryFilters filters) {

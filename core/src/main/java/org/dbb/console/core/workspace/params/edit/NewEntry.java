@@ -10,7 +10,8 @@ import org.dbb.console.core.workspace.params.ParameterKind;
 import org.dbb.console.core.workspace.params.SparkPoolTarget;
 
 /** A typed description of an entry to append to a parameter's list; immutable, checked when applied. */
-public sealed interface NewEntry permits NewEntry.FindReplace, NewEntry.KeyValueReplace, NewEntry.SparkPool {
+public sealed interface NewEntry
+        permits NewEntry.FindReplace, NewEntry.KeyValueReplace, NewEntry.SparkPool, NewEntry.ModelBinding {
 
     /** The parameter list this entry goes into. */
     ParameterKind kind();
@@ -80,6 +81,31 @@ public sealed interface NewEntry permits NewEntry.FindReplace, NewEntry.KeyValue
         @Override
         public ParameterKind kind() {
             return ParameterKind.SPARK_POOL;
+        }
+    }
+
+    /**
+     * A {@code models} entry of the env-aware {@code semantic_model_binding}: which semantic models bind to which
+     * connection in each environment. It goes at the end of {@code models}, which is added (and the binding
+     * itself, at the end of the file) when missing.
+     *
+     * @param semanticModelName the model display names; one is written as a string, several as a list
+     * @param connectionId      environment (or {@code _ALL_}) → connection GUID, or a non-empty list of GUIDs
+     */
+    record ModelBinding(List<String> semanticModelName, Map<String, Object> connectionId) implements NewEntry {
+        public ModelBinding {
+            semanticModelName = List.copyOf(Objects.requireNonNull(semanticModelName, "semanticModelName"));
+            connectionId = ordered(connectionId);
+        }
+
+        @Override
+        public ParameterKind kind() {
+            return ParameterKind.SEMANTIC_MODEL_BINDING;
+        }
+
+        @Override
+        public Map<String, ?> replaceValue() {
+            return connectionId;
         }
     }
 

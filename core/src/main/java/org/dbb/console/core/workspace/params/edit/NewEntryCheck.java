@@ -14,7 +14,8 @@ final class NewEntryCheck {
 
     /** @throws org.dbb.console.core.problem.InvalidInputException naming what fabric-cicd would reject */
     static void require(ParameterDocument doc, NewEntry entry) {
-        String what = "the new " + entry.kind().key() + " entry";
+        String what = entry instanceof NewEntry.ModelBinding ? "the new semantic_model_binding models entry"
+                : "the new " + entry.kind().key() + " entry";
         if (entry instanceof NewEntry.FindReplace e) {
             if (e.findValue().isEmpty()) {
                 throw doc.problem(what + " needs a non-empty find_value");
@@ -34,6 +35,13 @@ final class NewEntryCheck {
                 throw doc.problem(what + " needs a non-empty instance_pool_id");
             }
             checkFilters(doc, what, e.itemName());
+        } else if (entry instanceof NewEntry.ModelBinding e) {
+            if (e.semanticModelName().isEmpty()) {
+                throw doc.problem(what + " needs at least one semantic_model_name");
+            }
+            if (e.semanticModelName().stream().anyMatch(n -> n == null || n.isEmpty())) {
+                throw doc.problem(what + ": semantic model names must be non-empty text");
+            }
         }
         checkEnvironments(doc, what, entry);
     }
@@ -50,15 +58,16 @@ final class NewEntryCheck {
     private static void checkEnvironments(ParameterDocument doc, String what, NewEntry entry) {
         Map<String, ?> values = entry.replaceValue();
         if (values.isEmpty()) {
-            throw doc.problem(what + " needs at least one environment in replace_value");
+            throw doc.problem(what + " needs at least one environment in " + mapName(entry));
         }
         boolean usesAll = values.keySet().stream().anyMatch(EnvironmentNames::isAll);
         if (usesAll && values.size() > 1) {
-            throw doc.problem(what + ": '_ALL_' must be the only key of replace_value, but it has " + values.keySet());
+            throw doc.problem(what + ": '_ALL_' must be the only key of " + mapName(entry) + ", but it has "
+                    + values.keySet());
         }
         Map<String, String> lowerCase = new HashMap<>();
         Map<String, Object> seen = new LinkedHashMap<>();
-        ValueKind kind = ValueKind.of(entry.kind());
+        ValueKind kind = entry instanceof NewEntry.ModelBinding ? ValueKind.CONNECTION_ID : ValueKind.of(entry.kind());
         for (Map.Entry<String, ?> e : values.entrySet()) {
             String name = e.getKey();
             if (!EnvironmentNames.isAll(name)) {
@@ -80,5 +89,9 @@ final class NewEntryCheck {
             }
             seen.put(name, YamlData.ofJava(value));
         }
+    }
+
+    private static String mapName(NewEntry entry) {
+        return entry instanceof NewEntry.ModelBinding ? "connection_id" : "replace_value";
     }
 }

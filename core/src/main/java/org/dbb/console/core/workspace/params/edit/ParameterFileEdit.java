@@ -118,7 +118,8 @@ public sealed interface ParameterFileEdit {
      * Removes an entry with the comment lines directly above it at its own indentation. Removing a parameter's
      * only entry removes the parameter key as well, since fabric-cicd rejects an empty parameter.
      *
-     * @param entry the entry number, 1-based as in fabric-cicd's messages
+     * @param entry the entry number, 1-based as in fabric-cicd's messages; for semantic_model_binding 0 is its
+     *              {@code default} and N its N-th {@code models} entry (an emptied section or binding goes too)
      */
     record RemoveEntry(ParameterKind kind, int entry) implements ParameterFileEdit {
         public RemoveEntry {
