@@ -13,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -37,6 +38,9 @@ final class MatrixGrid extends GridPane {
     private static final PseudoClass ALL = PseudoClass.getPseudoClass("all");
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final int FIRST_ENVIRONMENT_COLUMN = 2;
+    private static final double ENTRY_MIN_WIDTH = 220;
+    private static final double SOURCE_MIN_WIDTH = 110;
+    private static final double VALUE_MIN_WIDTH = 170;
 
     private final ParameterMatrixViewModel model;
     private final Runnable askForNewEnvironment;
@@ -75,6 +79,12 @@ final class MatrixGrid extends GridPane {
         getColumnConstraints().clear();
         List<String> environments = List.copyOf(model.environments());
         int width = FIRST_ENVIRONMENT_COLUMN + Math.max(1, environments.size());
+        // Columns keep a readable width; a narrow window scrolls the matrix sideways instead of cutting to "…".
+        getColumnConstraints().add(column(ENTRY_MIN_WIDTH, Priority.NEVER));
+        getColumnConstraints().add(column(SOURCE_MIN_WIDTH, Priority.NEVER));
+        for (int c = 0; c < Math.max(1, environments.size()); c++) {
+            getColumnConstraints().add(column(VALUE_MIN_WIDTH, Priority.ALWAYS));
+        }
         add(header("Entry"), 0, 0);
         add(header("Written in"), 1, 0);
         for (int c = 0; c < environments.size(); c++) {
@@ -103,6 +113,13 @@ final class MatrixGrid extends GridPane {
             }
             line++;
         }
+    }
+
+    private static ColumnConstraints column(double minWidth, Priority grow) {
+        ColumnConstraints column = new ColumnConstraints();
+        column.setMinWidth(minWidth);
+        column.setHgrow(grow);
+        return column;
     }
 
     private static Label header(String text) {

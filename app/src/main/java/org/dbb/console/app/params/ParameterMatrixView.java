@@ -8,6 +8,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -129,8 +130,18 @@ public final class ParameterMatrixView extends BorderPane {
         save.disableProperty().bind(model.canSaveProperty().not());
         save.setOnAction(e -> model.save());
 
-        HBox bar = new HBox(8, newEnvironment, copyFrom, add, new Label("Reason"), reason, discard, save);
+        Label reasonLabel = new Label("Reason");
+        HBox bar = new HBox(8, newEnvironment, copyFrom, add, reasonLabel, reason, discard, save);
         bar.getChildren().addAll(0, tools.toolbarItems());
+        // Buttons and labels keep their words whole; the text fields give up the room in a narrow window.
+        for (Node item : bar.getChildren()) {
+            if (item instanceof Region region && !(item instanceof TextField)) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        newEnvironment.setMinWidth(90);
+        newEnvironment.setPrefColumnCount(12);
+        reason.setMinWidth(90);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         return bar;
