@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.dbb.console.core.fabric.jobs.ActivityRunError;
 import org.dbb.console.core.fabric.jobs.ActivityRunStatus;
 import org.dbb.console.core.monitoring.MonitoringRow;
 import org.dbb.console.core.monitoring.MonitoringStatus;
+import org.dbb.console.core.monitoring.rules.MonitoringRuleCheck;
+import org.dbb.console.core.monitoring.rules.RuleBreach;
 import org.dbb.console.core.plan.PlannedStage;
 import org.dbb.console.core.plan.PlannedStep;
 import org.dbb.console.core.plan.RunPlan;
@@ -532,6 +535,9 @@ final class RunExecution implements RunHandle {
     }
 
     private void finish() {
+        if (!cancelling) {
+            checkMonitoringRules();
+        }
         if (cancelling) {
             end(RunState.CANCELLED, Optional.of("cancelled by the operator"));
         } else if (failedStage != null) {
@@ -540,6 +546,45 @@ final class RunExecution implements RunHandle {
         } else {
             end(RunState.SUCCEEDED, Optional.empty());
         }
+    }
+
+    /**
+     * Checks the run's rows against the environment's monitoring rules once every stage has ended: each finding is
+     * reported as a breach of the top-level activity it concerns (one report per activity, so one notice each) and
+     * stored as a row. The findings follow from the rows alone, so a resumed run finds the same ones and stores
+     * only those still missing. A cancelled run is not checked: it stopped short on purpose.
+     */
+    private void checkMonitoringRules() {
+        if (plan.monitoringRules().isEmpty()) {
+            return;
+        }
+        List<RuleBreach> found = MonitoringRuleCheck.breaches(plan.monitoringRules(), List.copyOf(runRows),
+                plan.timeScale());
+        Map<StepKey, List<RuleBreach>> byStep = new LinkedHashMap<>();
+        Map<RuleBreach, RowMark> marks = new HashMap<>();
+        Map<Integer, Integer> perRule = new HashMap<>();
+        for (RuleBreach b : found) {
+            StepKey step = StepKey.of(b.stage(), b.shownOn());
+            byStep.computeIfAbsent(step, k -> new ArrayList<>()).add(b);
+            marks.put(b, new RowMark(step, 1, RowMark.rule(b.rule(), perRule.merge(b.rule(), 1, Integer::sum))));
+        }
+        byStep.forEach((step, breaches) -> {
+            List<Breach> reported = breaches.stream().map(RunExecution::breach).toList();
+            emit(new RunEvent.BreachesFound(runId, now(), step, reported));
+            for (int i = 0; i < breaches.size(); i++) {
+                RuleBreach b = breaches.get(i);
+                Instant at = now();
+                writeRow(marks.get(b), new MonitoringRow(OptionalLong.empty(), runId, plan.environment(), b.stage(),
+                        b.activity(), Optional.empty(), 1, b.status(), Optional.empty(), at, Optional.of(at),
+                        OptionalLong.empty(), OptionalLong.empty(), Optional.empty(),
+                        Optional.of(reported.get(i).describe()), plan.request().operator()));
+            }
+        });
+    }
+
+    private static Breach breach(RuleBreach b) {
+        return new Breach(Optional.of(b.subject()), Optional.of(b.kind().wireName()), Optional.of(b.actual()),
+                Optional.of(b.expected()));
     }
 
     private void end(RunState end, Optional<String> message) {
