@@ -130,10 +130,13 @@ public final class MonitoringRuleResolver {
                         .or(() -> unconfirmed(st, s.activity()));
                 if (owner.isEmpty()) {
                     List<String> here = st.copies().stream().map(MonitoredActivities.CopyActivity::name).toList();
+                    List<String> elsewhere = activities.stagesCopying(s.activity()).stream()
+                            .map(MonitoredActivities.StageActivities::name).toList();
                     error("counts the rows of '" + s.activity() + "', which is not a Copy activity of a pipeline"
                             + " stage " + st.name() + " runs" + hint(s.activity(), allCopies) + "; "
                             + (here.isEmpty() ? "that stage runs no Copy activity" : "its Copy activities: "
-                            + list(here)));
+                            + list(here)) + (elsewhere.isEmpty() ? "" : "; stage " + list(elsewhere)
+                            + " copies it: name that stage or leave 'stage' out"));
                     return Optional.empty();
                 }
                 return Optional.of(new MonitoringRule.RowsBelowMinimum(number, st.name(), s.activity(),
@@ -212,7 +215,8 @@ public final class MonitoringRuleResolver {
 
         private static String hint(String name, List<String> candidates) {
             String lower = name.toLowerCase(Locale.ROOT);
-            return candidates.stream().filter(c -> c.toLowerCase(Locale.ROOT).equals(lower)).findFirst()
+            return candidates.stream().filter(c -> !c.equals(name) && c.toLowerCase(Locale.ROOT).equals(lower))
+                    .findFirst()
                     .map(c -> " (names are case-sensitive: did you mean '" + c + "'?)").orElse("");
         }
 
