@@ -97,13 +97,18 @@ class ValidateMonitoringRulesTest {
     }
 
     @Test
-    void namesTheWorkspaceDoesNotRunAreReportedWithWhatTheRuleMayName() throws IOException {
+    void namesTheWorkspaceDoesNotRunAreReportedWithWhatTheRuleMayNameSharedRulesAndAnEnvironmentsOwn()
+            throws IOException {
         int first = rules("""
                     - kind: incomplete-load
                       stage: Integration
                       activities: [Copy ERP sales orders, Copy_Orders]
                     - {kind: duration-over-target, stage: Transform, target: 20m}
                 """);
+        String text = Files.readString(settings);
+        assertThat(text).contains("    monitoring: {store: warehouse,");
+        Files.writeString(settings, text.replace("    monitoring: {store: warehouse,", "    monitoring: {rules:"
+                + " [{kind: rows-below-minimum, activity: Copy_Orders, minimum: 5}], store: warehouse,"));
 
         assertThat(run("validate", "-w", ws.toString())).isEqualTo(CommandLineRunner.ERRORS_FOUND);
 
@@ -114,19 +119,8 @@ class ValidateMonitoringRulesTest {
                         + " HR extract")
                 .contains("dbb-console.yml:" + (first + 3) + ":7: error: monitoring.rules #2 (duration-over-target)"
                         + " names stage 'Transform', which is not a stage of the master pipeline; stages are:"
-                        + " Initialisation, Integration, Transformation, Monitoring, Maintenance, Semantic refresh");
-    }
-
-    @Test
-    void anEnvironmentsOwnRulesAreCheckedUnderItsName() throws IOException {
-        String text = Files.readString(settings);
-        assertThat(text).contains("    monitoring: {store: warehouse,");
-        Files.writeString(settings, text.replace("    monitoring: {store: warehouse,", "    monitoring: {rules:"
-                + " [{kind: rows-below-minimum, activity: Copy_Orders, minimum: 5}], store: warehouse,"));
-
-        run("validate", "-w", ws.toString());
-
-        assertThat(out()).contains("error: environments.PROD.monitoring.rules #1 (rows-below-minimum) counts the rows"
-                + " of 'Copy_Orders', which is not a Copy activity of any pipeline the stages run");
+                        + " Initialisation, Integration, Transformation, Monitoring, Maintenance, Semantic refresh")
+                .contains("error: environments.PROD.monitoring.rules #1 (rows-below-minimum) counts the rows of"
+                        + " 'Copy_Orders', which is not a Copy activity of any pipeline the stages run");
     }
 }
