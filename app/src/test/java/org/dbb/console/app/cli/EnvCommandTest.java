@@ -119,9 +119,9 @@ class EnvCommandTest {
                 .containsPattern("DBB_OPS_CHANNEL +dbb-operations +inline in dbb-console.yml")
                 .containsPattern("DBB_PROD_CLIENT_SECRET +•••••• +variable group 14 .* secret; its value comes from"
                         + " the OS environment variable DBB_PROD_CLIENT_SECRET")
-                .containsPattern("58 +environments.PROD.clientSecret +DBB_PROD_CLIENT_SECRET +resolved from OS"
+                .containsPattern("68 +environments.PROD.clientSecret +DBB_PROD_CLIENT_SECRET +resolved from OS"
                         + " environment: ••••••")
-                .containsPattern("61 +environments.PROD.notifications.webhook +DBB_PROD_TEAMS_WEBHOOK +resolved from"
+                .containsPattern("71 +environments.PROD.notifications.webhook +DBB_PROD_TEAMS_WEBHOOK +resolved from"
                         + " variable group: ••••••")
                 .contains("environment PROD: 3 references, 0 unresolved — OK")
                 .doesNotContain("prod-ops");
@@ -133,11 +133,11 @@ class EnvCommandTest {
 
         assertThat(run("env", "show", "PROD", "-w", ws.toString())).isEqualTo(CommandLineRunner.ERRORS_FOUND);
 
-        assertThat(err()).contains("dbb-console.yml:58:19: error: environments.PROD.clientSecret refers to"
+        assertThat(err()).contains("dbb-console.yml:68:19: error: environments.PROD.clientSecret refers to"
                 + " $ENV:DBB_PROD_CLIENT_SECRET, but DBB_PROD_CLIENT_SECRET is a secret of variable group 14"
                 + " 'dbb-prod' (contoso/DataBackBone)")
                 .contains("set DBB_PROD_CLIENT_SECRET in the environment the console starts from");
-        assertThat(out()).containsPattern("58 +environments.PROD.clientSecret +DBB_PROD_CLIENT_SECRET +UNRESOLVED")
+        assertThat(out()).containsPattern("68 +environments.PROD.clientSecret +DBB_PROD_CLIENT_SECRET +UNRESOLVED")
                 .contains("note: DBB_PROD_CLIENT_SECRET is a secret of variable group 14")
                 .contains("environment PROD: 3 references, 1 unresolved\n");
     }
@@ -157,7 +157,7 @@ class EnvCommandTest {
 
         assertThat(out()).contains("note: Key Vault-linked variable group 14 'kv-prod' (contoso/DataBackBone) is"
                         + " linked to Azure Key Vault 'kv-dbb-prod'")
-                .containsPattern("58 +environments.PROD.clientSecret +DBB_PROD_CLIENT_SECRET +resolved from OS"
+                .containsPattern("68 +environments.PROD.clientSecret +DBB_PROD_CLIENT_SECRET +resolved from OS"
                         + " environment: ••••••");
     }
 
@@ -203,7 +203,7 @@ class EnvCommandTest {
                 .contains("variable group    variable group 1 'dbb-sandbox' (dbb-emulator/DBB)")
                 .containsPattern("DBB_WORKSPACE_NAME +DBB Sandbox")
                 .containsPattern("DBB_TEAMS_WEBHOOK +•••••• +variable group 1")
-                .containsPattern("33 +notifications.webhook +DBB_TEAMS_WEBHOOK +resolved from variable group: ••••••")
+                .containsPattern("43 +notifications.webhook +DBB_TEAMS_WEBHOOK +resolved from variable group: ••••••")
                 .doesNotContain("/_emulator/webhooks");
         assertThat(server.getRequestCount()).isZero();
     }
@@ -220,14 +220,14 @@ class EnvCommandTest {
     void validateWarnsAboutEveryReferenceNeitherInlineNorOsSuppliesWithoutTheNetwork() {
         assertThat(run("validate", "-w", ws.toString())).isZero();
 
-        assertThat(out()).contains("dbb-console.yml:58:19: warning: environments.PROD.clientSecret of environment PROD"
+        assertThat(out()).contains("dbb-console.yml:68:19: warning: environments.PROD.clientSecret of environment PROD"
                         + " refers to $ENV:DBB_PROD_CLIENT_SECRET, but DBB_PROD_CLIENT_SECRET is neither an inline"
                         + " variable of PROD nor set in the OS environment; it may come from variable group 14")
                 .contains("run `dbb env show PROD` to check; otherwise set it in variable group 14 or export"
                         + " DBB_PROD_CLIENT_SECRET")
-                .contains("dbb-console.yml:57:15: warning: environments.PROD.clientId of environment PROD")
-                .contains("dbb-console.yml:33:12: warning: notifications.webhook of environment DEV")
-                .contains("dbb-console.yml:33:12: warning: notifications.webhook of environment TEST")
+                .contains("dbb-console.yml:67:15: warning: environments.PROD.clientId of environment PROD")
+                .contains("dbb-console.yml:43:12: warning: notifications.webhook of environment DEV")
+                .contains("dbb-console.yml:43:12: warning: notifications.webhook of environment TEST")
                 .doesNotContain("environment sandbox refers");
         assertThat(server.getRequestCount()).isZero();
     }

@@ -90,7 +90,7 @@ class EnvironmentSettingsViewModelTest {
 
         dev.valueProperty(EnvironmentField.VARIABLE_GROUP_ID).set("twelve");
 
-        assertThat(dev.errorProperty(EnvironmentField.VARIABLE_GROUP_ID).get()).isEqualTo("dbb-console.yml:44:71:"
+        assertThat(dev.errorProperty(EnvironmentField.VARIABLE_GROUP_ID).get()).isEqualTo("dbb-console.yml:54:71:"
                 + " error: environments.DEV.variableGroup.id must be a whole number, not text 'twelve'");
         assertThat(dev.validProperty().get()).isFalse();
         assertThat(model.canSaveProperty().get()).isFalse();
@@ -501,7 +501,7 @@ class EnvironmentSettingsViewModelTest {
 
         assertThat(model.stateProperty().get()).isEqualTo(SettingsPageState.FAILED);
         assertThat(model.statusProperty().get()).contains("cannot be edited until its errors are fixed")
-                .contains("dbb-console.yml:49:").contains("environments.TEST.auth must be one of");
+                .contains("dbb-console.yml:59:").contains("environments.TEST.auth must be one of");
         assertThat(model.environments()).isEmpty();
     }
 

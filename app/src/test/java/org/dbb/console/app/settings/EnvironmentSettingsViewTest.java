@@ -69,7 +69,7 @@ class EnvironmentSettingsViewTest {
         byte[] before = Files.readAllBytes(page.settingsFile);
 
         screen.type(EnvironmentField.VARIABLE_GROUP_ID, "twelve");
-        assertThat(screen.error(EnvironmentField.VARIABLE_GROUP_ID)).isEqualTo("dbb-console.yml:44:71: error:"
+        assertThat(screen.error(EnvironmentField.VARIABLE_GROUP_ID)).isEqualTo("dbb-console.yml:54:71: error:"
                 + " environments.DEV.variableGroup.id must be a whole number, not text 'twelve'");
         assertThat(screen.canSave()).isFalse();
         screen.type(EnvironmentField.VARIABLE_GROUP_ID, "12");

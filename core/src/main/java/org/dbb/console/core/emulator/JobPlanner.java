@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.dbb.console.core.emulator.scenario.CopyRows;
 import org.dbb.console.core.emulator.scenario.ItemScript;
 import org.dbb.console.core.emulator.scenario.Scenario;
 import org.dbb.console.core.emulator.scenario.ScenarioDefaults;
@@ -584,11 +585,13 @@ final class JobPlanner {
                             .orElse(json.nullNode()));
                 });
                 case "Copy" -> {
-                    long rows = 1_000 + Math.floorMod(act.name().hashCode(), 50_000);
-                    out.put("dataRead", rows * 120);
-                    out.put("dataWritten", rows * 120);
-                    out.put("rowsRead", rows);
-                    out.put("rowsCopied", rows);
+                    // deterministic per activity name unless the scenario says what this copy moves
+                    long usual = 1_000 + Math.floorMod(act.name().hashCode(), 50_000);
+                    CopyRows rows = script.copyRows().getOrDefault(act.name(), CopyRows.all(usual));
+                    out.put("dataRead", rows.read() * 120);
+                    out.put("dataWritten", rows.copied() * 120);
+                    out.put("rowsRead", rows.read());
+                    out.put("rowsCopied", rows.copied());
                     out.put("copyDuration", (long) defaults().secondsForActivityType("Copy"));
                     out.putArray("errors");
                 }

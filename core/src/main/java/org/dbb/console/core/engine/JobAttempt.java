@@ -22,6 +22,7 @@ import org.dbb.console.core.fabric.FabricClient;
 import org.dbb.console.core.fabric.http.ServiceError;
 import org.dbb.console.core.fabric.http.WaitCause;
 import org.dbb.console.core.fabric.http.Waiting;
+import org.dbb.console.core.fabric.jobs.ActivityRunQuery;
 import org.dbb.console.core.fabric.jobs.InvokeType;
 import org.dbb.console.core.fabric.jobs.JobIdSource;
 import org.dbb.console.core.fabric.jobs.JobInstance;
@@ -59,6 +60,8 @@ final class JobAttempt implements Attempt {
     private boolean timedOut;
     private boolean cancelRequested;
     private boolean cancelSent;
+    /** Fabric reported the job's end; what follows (exit value, activity runs) is reading, nothing to cancel. */
+    private boolean jobEnded;
     private boolean ended;
 
     /**
@@ -218,6 +221,7 @@ final class JobAttempt implements Attempt {
         if (ended) {
             return;
         }
+        jobEnded = error == null;
         if (error != null) {
             Throwable cause = unwrap(error);
             end(cause instanceof CancellationException ? stopped("polling stopped") : AttemptResult.failure(cause));
@@ -225,8 +229,8 @@ final class JobAttempt implements Attempt {
         }
         switch (instance.status()) {
             case COMPLETED -> completed(instance);
-            case FAILED -> end(withReason(timedOut ? AttemptStatus.TIMED_OUT : AttemptStatus.FAILED, instance,
-                    "JobFailed", "the job failed"));
+            case FAILED -> afterActivityRuns(instance, withReason(timedOut ? AttemptStatus.TIMED_OUT
+                    : AttemptStatus.FAILED, instance, "JobFailed", "the job failed"));
             case CANCELLED -> end(timedOut || cancelRequested ? stopped("job " + instance.id() + " cancelled")
                     : withReason(AttemptStatus.FAILED, instance, "JobCancelled", "the job was cancelled in Fabric"));
             case DEDUPED -> end(withReason(AttemptStatus.FAILED, instance, "Deduped",
@@ -244,7 +248,7 @@ final class JobAttempt implements Attempt {
         }
         output.put("status", instance.statusText());
         if (!JobRequests.isNotebook(job)) {
-            end(AttemptResult.succeeded(output));
+            afterActivityRuns(instance, AttemptResult.succeeded(output));
             return;
         }
         // the generic job endpoint does not report the exit value; the notebook endpoint does (a blocking read,
@@ -261,6 +265,35 @@ final class JobAttempt implements Attempt {
                 }, run.serial());
     }
 
+    /**
+     * Ends the attempt with {@code outcome}; for a pipeline, first reads its run's activity runs, so the row counts
+     * its Copy activities report reach the monitoring table before the attempt's end is recorded (a console stopped
+     * in between reads them again on resume). The query is a blocking read, so it runs on the scheduler.
+     */
+    private void afterActivityRuns(JobInstance instance, AttemptResult outcome) {
+        if (!JobRequests.isPipeline(job)) {
+            end(outcome);
+            return;
+        }
+        Instant from = instance.startTime().filter(t -> t.isBefore(log.startedAt())).orElse(log.startedAt());
+        ActivityRunQuery window = ActivityRunQuery.forRunStartedAt(from, run.now());
+        CompletableFuture.supplyAsync(() -> client.queryActivityRuns(job.item().workspaceId(), instance.id(),
+                        window), run.services().scheduler())
+                .whenCompleteAsync((activityRuns, error) -> {
+                    if (ended) {
+                        return;
+                    }
+                    if (error != null) {
+                        Throwable cause = unwrap(error);
+                        LOG.warn("Activity runs of pipeline run {} not read", instance.id(), cause);
+                        run.activityRunsUnread(log, job.item().displayName(), cause.getMessage());
+                    } else {
+                        run.copyActivityRuns(log, job.item().displayName(), activityRuns);
+                    }
+                    end(outcome);
+                }, run.serial());
+    }
+
     private void addExitValue(ObjectNode output, String text) {
         JsonNode value = ExitValues.parse(text);
         output.set("exitValue", value);
@@ -272,7 +305,7 @@ final class JobAttempt implements Attempt {
     }
 
     private void timedOut() {
-        if (ended) {
+        if (ended || jobEnded) {
             return;
         }
         timedOut = true;
@@ -282,7 +315,7 @@ final class JobAttempt implements Attempt {
     }
 
     private void sendCancel() {
-        if (cancelSent || ended) {
+        if (cancelSent || ended || jobEnded) {
             return;
         }
         cancelSent = true;

@@ -28,6 +28,10 @@ final class JobRequests {
         return job.item().type().equals("Notebook") || job.jobType().equalsIgnoreCase("RunNotebook");
     }
 
+    static boolean isPipeline(StepAction.FabricJob job) {
+        return job.item().type().equals("DataPipeline");
+    }
+
     /**
      * The request for {@code job} with its parameters evaluated in {@code context}.
      *

@@ -93,7 +93,10 @@ public sealed interface RunEvent {
         }
     }
 
-    /** A monitoring notebook's exit value listed threshold breaches. */
+    /**
+     * Threshold breaches of one step: listed in a monitoring notebook's exit value, or found by the environment's
+     * monitoring rules when the run's stages have ended (reported on the top-level activity they concern).
+     */
     record BreachesFound(String runId, Instant at, StepKey step, List<Breach> breaches) implements RunEvent {
         public BreachesFound {
             Objects.requireNonNull(step, "step");

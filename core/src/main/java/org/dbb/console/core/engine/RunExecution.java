@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.dbb.console.core.fabric.jobs.ActivityRun;
+import org.dbb.console.core.fabric.jobs.ActivityRunError;
+import org.dbb.console.core.fabric.jobs.ActivityRunStatus;
 import org.dbb.console.core.monitoring.MonitoringRow;
 import org.dbb.console.core.monitoring.MonitoringStatus;
+import org.dbb.console.core.monitoring.rules.MonitoringRuleCheck;
+import org.dbb.console.core.monitoring.rules.RuleBreach;
 import org.dbb.console.core.plan.PlannedStage;
 import org.dbb.console.core.plan.PlannedStep;
 import org.dbb.console.core.plan.RunPlan;
@@ -55,6 +62,8 @@ final class RunExecution implements RunHandle {
     /** The monitoring rows stored for this run (including, for a resumed run, before the console stopped). */
     private final Map<RowMark, Long> rowsWritten = new HashMap<>();
     private final List<MonitoringRow> unrecordedRows = new ArrayList<>();
+    /** Every row of this run stored so far, by this console or (for a resumed run) the one that stopped. */
+    private final List<MonitoringRow> runRows = new ArrayList<>();
     private final List<StepKey> failedSteps = new ArrayList<>();
     private final Scope root;
     private volatile RunState state = RunState.PENDING;
@@ -321,6 +330,46 @@ final class RunExecution implements RunHandle {
         }
     }
 
+    /**
+     * One row per Copy activity run of the pipeline run {@code log}'s attempt started, with the rows it read and
+     * copied: what DBB's own activities write to {@code meta.monitoring_integration}. The row names the Copy
+     * activity and the pipeline, carries Fabric's attempt of the activity (its retries inside the pipeline run)
+     * and the pipeline run's job instance id; runs still going are left out.
+     */
+    void copyActivityRuns(AttemptLog log, String pipeline, List<ActivityRun> activityRuns) {
+        List<ActivityRun> copies = activityRuns.stream().filter(r -> r.activityType().equals("Copy"))
+                .filter(r -> copyStatus(r.status()).isPresent())
+                .sorted(Comparator.comparing((ActivityRun r) -> r.start().orElse(Instant.MAX))
+                        .thenComparing(ActivityRun::activityRunId))
+                .toList();
+        for (ActivityRun copy : copies) {
+            Instant start = copy.start().orElse(log.startedAt());
+            writeRow(new RowMark(log.key().child(copy.activityName()), log.attempt(),
+                    RowMark.copy(copy.activityRunId())), new MonitoringRow(OptionalLong.empty(), runId,
+                    plan.environment(), log.key().stage(), copy.activityName(), Optional.of(pipeline),
+                    copy.retryAttempt().orElse(0) + 1, copyStatus(copy.status()).orElseThrow(),
+                    Optional.of(copy.pipelineRunId()), start, Optional.of(copy.end().orElse(start)),
+                    copy.rowsRead(), copy.rowsWritten(), copy.error().map(ActivityRunError::errorCode),
+                    copy.error().map(ActivityRunError::message), plan.request().operator()));
+        }
+    }
+
+    /** The Copy activities' rows of {@code log}'s pipeline run could not be written: Fabric did not list them. */
+    void activityRunsUnread(AttemptLog log, String pipeline, String why) {
+        emit(new RunEvent.MonitoringWriteFailed(runId, now(), log.key(), "rows read and written by the Copy"
+                + " activities of " + pipeline + " not recorded: its activity runs could not be read (" + why + ")"));
+    }
+
+    private static Optional<MonitoringStatus> copyStatus(ActivityRunStatus status) {
+        return switch (status) {
+            case SUCCEEDED -> Optional.of(MonitoringStatus.SUCCEEDED);
+            case FAILED -> Optional.of(MonitoringStatus.FAILED);
+            case CANCELLED, CANCELLING -> Optional.of(MonitoringStatus.CANCELLED);
+            case SKIPPED -> Optional.of(MonitoringStatus.SKIPPED);
+            case QUEUED, IN_PROGRESS, UNKNOWN -> Optional.empty();
+        };
+    }
+
     void overrun(StepKey key, String model, Duration elapsed, Duration target) {
         Instant at = now();
         emit(new RunEvent.Overrun(runId, at, key, model, elapsed, target));
@@ -486,6 +535,9 @@ final class RunExecution implements RunHandle {
     }
 
     private void finish() {
+        if (!cancelling) {
+            checkMonitoringRules();
+        }
         if (cancelling) {
             end(RunState.CANCELLED, Optional.of("cancelled by the operator"));
         } else if (failedStage != null) {
@@ -494,6 +546,45 @@ final class RunExecution implements RunHandle {
         } else {
             end(RunState.SUCCEEDED, Optional.empty());
         }
+    }
+
+    /**
+     * Checks the run's rows against the environment's monitoring rules once every stage has ended: each finding is
+     * reported as a breach of the top-level activity it concerns (one report per activity, so one notice each) and
+     * stored as a row. The findings follow from the rows alone, so a resumed run finds the same ones and stores
+     * only those still missing. A cancelled run is not checked: it stopped short on purpose.
+     */
+    private void checkMonitoringRules() {
+        if (plan.monitoringRules().isEmpty()) {
+            return;
+        }
+        List<RuleBreach> found = MonitoringRuleCheck.breaches(plan.monitoringRules(), List.copyOf(runRows),
+                plan.timeScale());
+        Map<StepKey, List<RuleBreach>> byStep = new LinkedHashMap<>();
+        Map<RuleBreach, RowMark> marks = new HashMap<>();
+        Map<Integer, Integer> perRule = new HashMap<>();
+        for (RuleBreach b : found) {
+            StepKey step = StepKey.of(b.stage(), b.shownOn());
+            byStep.computeIfAbsent(step, k -> new ArrayList<>()).add(b);
+            marks.put(b, new RowMark(step, 1, RowMark.rule(b.rule(), perRule.merge(b.rule(), 1, Integer::sum))));
+        }
+        byStep.forEach((step, breaches) -> {
+            List<Breach> reported = breaches.stream().map(RunExecution::breach).toList();
+            emit(new RunEvent.BreachesFound(runId, now(), step, reported));
+            for (int i = 0; i < breaches.size(); i++) {
+                RuleBreach b = breaches.get(i);
+                Instant at = now();
+                writeRow(marks.get(b), new MonitoringRow(OptionalLong.empty(), runId, plan.environment(), b.stage(),
+                        b.activity(), Optional.empty(), 1, b.status(), Optional.empty(), at, Optional.of(at),
+                        OptionalLong.empty(), OptionalLong.empty(), Optional.empty(),
+                        Optional.of(reported.get(i).describe()), plan.request().operator()));
+            }
+        });
+    }
+
+    private static Breach breach(RuleBreach b) {
+        return new Breach(Optional.of(b.subject()), Optional.of(b.kind().wireName()), Optional.of(b.actual()),
+                Optional.of(b.expected()));
     }
 
     private void end(RunState end, Optional<String> message) {
@@ -549,6 +640,9 @@ final class RunExecution implements RunHandle {
         }
         // a sink that hands out no ids cannot be looked up again, so only this process knows the row is stored
         rowsWritten.put(mark, stored.id().orElse(0));
+        if (unrecorded.isEmpty()) {
+            runRows.add(stored);
+        }
         if (stored.id().isPresent()) {
             try {
                 services.journal().rowWritten(runId, mark, stored.id().getAsLong());
@@ -575,7 +669,9 @@ final class RunExecution implements RunHandle {
         try {
             rowsWritten.putAll(services.journal().rowsWritten(runId));
             long last = rowsWritten.values().stream().mapToLong(Long::longValue).max().orElse(0);
-            unrecordedRows.addAll(services.monitoring().rowsOfRunAfter(runId, last));
+            List<MonitoringRow> stored = services.monitoring().rowsOfRunAfter(runId, 0);
+            runRows.addAll(stored);
+            stored.stream().filter(r -> r.id().orElse(0) > last).forEach(unrecordedRows::add);
         } catch (RuntimeException e) {
             LOG.warn("Monitoring rows of run {} stored before the console stopped could not be read; rows of"
                     + " attempts still going then may be stored twice", runId, e);

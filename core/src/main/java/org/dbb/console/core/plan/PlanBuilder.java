@@ -10,10 +10,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.dbb.console.core.expr.ExpressionParser;
+import org.dbb.console.core.monitoring.rules.MonitoredActivities;
+import org.dbb.console.core.monitoring.rules.MonitoringRule;
+import org.dbb.console.core.monitoring.rules.MonitoringRuleResolver;
 import org.dbb.console.core.problem.Problem;
 import org.dbb.console.core.workspace.Item;
 import org.dbb.console.core.workspace.Workspace;
 import org.dbb.console.core.workspace.config.ConsoleSettings;
+import org.dbb.console.core.workspace.config.EnvironmentSettings;
+import org.dbb.console.core.workspace.config.MonitoringRuleSetting;
+import org.dbb.console.core.workspace.pipeline.PipelineReader;
 import org.dbb.console.core.workspace.pipeline.PipelineVariable;
 import org.dbb.console.core.workspace.stages.Stage;
 import org.dbb.console.core.workspace.stages.StageLayout;
@@ -100,10 +106,29 @@ public final class PlanBuilder {
             }
             stages.add(new PlannedStage(stage.number(), stage.name(), stageSteps));
         }
+        List<MonitoringRule> rules = monitoringRules(repo, layout, request.environment(), settingsFile, problems);
         problems.throwIfAny();
         return new RunPlan(request, request.environment(), catalog.workspaceId(), catalog.workspaceName(),
                 masterRef.orElseThrow(), launch.values(), variables(master), stages, timeScale, problems.warnings(),
-                launch.secure());
+                launch.secure(), rules);
+    }
+
+    /** The environment's monitoring rules, every name they use checked against what the stages run. */
+    private static List<MonitoringRule> monitoringRules(Workspace repo, StageLayout layout, String environment,
+                                                        Path settingsFile, PlanProblems problems) {
+        ConsoleSettings settings = repo.settings();
+        Optional<EnvironmentSettings> env = settings.environment(environment);
+        List<MonitoringRuleSetting> written = env.map(settings::monitoringRulesFor)
+                .orElse(settings.monitoringRules());
+        if (written.isEmpty()) {
+            return List.of();
+        }
+        String where = env.flatMap(EnvironmentSettings::monitoringRules).isPresent()
+                ? "environments." + environment + ".monitoring.rules" : "monitoring.rules";
+        MonitoringRuleResolver.Resolution resolution = new MonitoringRuleResolver().resolve(written,
+                MonitoredActivities.read(repo, layout, new PipelineReader()), where, settingsFile);
+        problems.addAll(resolution.problems());
+        return resolution.rules();
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import org.dbb.console.core.monitoring.rules.MonitoringRule;
 import org.dbb.console.core.workspace.config.SettingValue;
 import org.dbb.console.core.workspace.pipeline.Dependency;
 import org.dbb.console.core.workspace.pipeline.DependencyCondition;
@@ -45,6 +46,7 @@ public final class PlanPrinter {
             }
             stage.steps().forEach(step -> step(step, 1, plan, out));
         }
+        monitoringRules(plan, out);
         if (!plan.warnings().isEmpty()) {
             out.blank();
             out.add("Warnings");
@@ -67,6 +69,31 @@ public final class PlanPrinter {
         plan.request().rerun().ifPresent(r -> out.labelled(0, "re-run", r.mode().name().toLowerCase(Locale.ROOT)
                 .replace('_', ' ') + r.stage().map(s -> " '" + s + "'").orElse("") + " of run "
                 + r.originalRunId()));
+    }
+
+    private static void monitoringRules(RunPlan plan, Lines out) {
+        if (plan.monitoringRules().isEmpty()) {
+            return;
+        }
+        out.blank();
+        out.add("Monitoring rules (checked when the run ends)");
+        for (MonitoringRule rule : plan.monitoringRules()) {
+            String lead = "  " + rule.number() + DOT + rule.kind().wireName() + DOT;
+            out.wrapped(lead, "    ", ruleWords(rule, plan.timeScale()));
+        }
+    }
+
+    private static String ruleWords(MonitoringRule rule, double timeScale) {
+        if (rule instanceof MonitoringRule.IncompleteLoad r) {
+            return r.stage() + ": " + r.expected().stream().map(MonitoringRule.ExpectedActivity::name)
+                    .collect(Collectors.joining(", ")) + (r.expected().size() == 1 ? " succeeds" : " each succeed");
+        }
+        if (rule instanceof MonitoringRule.DurationOverTarget r) {
+            return r.activity().map(a -> r.stage() + ": " + a).orElse("stage " + r.stage()) + " takes at most "
+                    + describe(Duration.ofNanos(Math.round(r.target().toNanos() * timeScale)));
+        }
+        MonitoringRule.RowsBelowMinimum r = (MonitoringRule.RowsBelowMinimum) rule;
+        return r.stage() + ": " + r.activity() + " copies at least " + r.minimum() + " rows";
     }
 
     private static void parameters(RunPlan plan, Lines out) {

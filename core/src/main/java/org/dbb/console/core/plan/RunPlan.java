@@ -8,6 +8,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.dbb.console.core.monitoring.rules.MonitoringRule;
+
 /**
  * Everything a run will do, worked out before anything starts: the master pipeline's stages and steps with their
  * resolved items, parameters and retry policies. Immutable; safe to share between threads.
@@ -23,11 +25,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param timeScale      real seconds per environment second: 1 for Fabric, the scenario's scale for the sandbox
  * @param warnings       things the operator should know that do not stop the run
  * @param secureParameters the parameters declared {@code securestring}, whose values are never shown or logged
+ * @param monitoringRules the environment's monitoring rules, which the run's rows are checked against at its end
  */
 public record RunPlan(RunRequest request, String environment, String workspaceId, String workspaceName,
                       ItemRef masterPipeline, Map<String, JsonNode> parameters, Map<String, String> variables,
                       List<PlannedStage> stages, double timeScale, List<String> warnings,
-                      Set<String> secureParameters) {
+                      Set<String> secureParameters, List<MonitoringRule> monitoringRules) {
 
     public RunPlan {
         Objects.requireNonNull(request, "request");
@@ -40,9 +43,19 @@ public record RunPlan(RunRequest request, String environment, String workspaceId
         stages = List.copyOf(stages);
         warnings = List.copyOf(warnings);
         secureParameters = Set.copyOf(secureParameters);
+        monitoringRules = List.copyOf(monitoringRules);
         if (!(timeScale > 0)) {
             throw new IllegalArgumentException("timeScale must be positive");
         }
+    }
+
+    /** A plan without monitoring rules. */
+    public RunPlan(RunRequest request, String environment, String workspaceId, String workspaceName,
+                   ItemRef masterPipeline, Map<String, JsonNode> parameters, Map<String, String> variables,
+                   List<PlannedStage> stages, double timeScale, List<String> warnings,
+                   Set<String> secureParameters) {
+        this(request, environment, workspaceId, workspaceName, masterPipeline, parameters, variables, stages,
+                timeScale, warnings, secureParameters, List.of());
     }
 
     /** A plan without secure parameters. */

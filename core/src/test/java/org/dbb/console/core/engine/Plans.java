@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.dbb.console.core.expr.Expression;
+import org.dbb.console.core.monitoring.rules.MonitoringRule;
 import org.dbb.console.core.plan.ItemRef;
 import org.dbb.console.core.plan.LookupSource;
 import org.dbb.console.core.plan.PlannedStage;
@@ -34,6 +36,7 @@ final class Plans {
     private final List<PlannedStage> stages = new ArrayList<>();
     private final Map<String, JsonNode> parameters = new LinkedHashMap<>();
     private Optional<RerunRequest> rerun = Optional.empty();
+    private final List<MonitoringRule> rules = new ArrayList<>();
 
     private Plans(String workspaceId) {
         this.workspaceId = workspaceId;
@@ -58,12 +61,17 @@ final class Plans {
         return this;
     }
 
+    Plans rules(MonitoringRule... more) {
+        rules.addAll(List.of(more));
+        return this;
+    }
+
     RunPlan build() {
         RunRequest request = new RunRequest("sandbox", Map.of(), false, Optional.empty(), OptionalInt.empty(),
                 RefreshMode.POWER_BI_API, "tester", rerun);
         return new RunPlan(request, "sandbox", workspaceId, "sandbox",
                 new ItemRef("DataPipeline", "orchestration_pipeline_DBB", workspaceId, "master"), parameters, Map.of(),
-                stages, 0.002, List.of());
+                stages, 0.002, List.of(), Set.of(), rules);
     }
 
     // Steps

@@ -24,6 +24,11 @@ final class RecordingSink implements MonitoringSink {
         return stored;
     }
 
+    @Override
+    public synchronized List<MonitoringRow> rowsOfRunAfter(String runId, long afterId) {
+        return rows.stream().filter(r -> r.runId().equals(runId) && r.id().orElseThrow() > afterId).toList();
+    }
+
     void refuse() {
         refusing = true;
     }

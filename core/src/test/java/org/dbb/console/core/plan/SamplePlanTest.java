@@ -278,6 +278,11 @@ class SamplePlanTest {
         assertThat(text).contains("    refreshes 6 models \u00b7 at most 2 at once");
         assertThat(text).contains("      Finance      target 900 ms \u00b7 dataset " + id("SemanticModel", "Finance"));
         assertThat(text).contains("  semantic_models         [\"Sales\", {\"name\": \"Finance\", \"targetMinutes\": 15}");
+        assertThat(text).contains("Monitoring rules (checked when the run ends)\n  1 \u00b7 incomplete-load \u00b7"
+                + " Integration: Copy ERP sales orders, Copy ERP ledger entries, Copy ERP stock\n    levels, Copy CRM"
+                + " customers, Copy HR extract each succeed\n",
+                "  2 \u00b7 rows-below-minimum \u00b7 Integration: Copy ERP sales orders copies at least 1000 rows\n",
+                "  3 \u00b7 duration-over-target \u00b7 stage Transformation takes at most 3.6 seconds\n");
         assertThat(new PlanPrinter().print(plan())).isEqualTo(text);
     }
 }

@@ -20,14 +20,16 @@ import java.util.Set;
  * @param exitValue        what a notebook returns through its exit value, as text (JSON for structured values)
  * @param activitySeconds  for pipelines: durations of named activities
  * @param branches         for pipelines: the branch an IfCondition takes ({@code true}/{@code false}), by name
+ * @param copyRows         for pipelines: what named Copy activities report as read and copied
  */
 public record ItemScript(OptionalDouble seconds, OptionalDouble queueSeconds, Set<Integer> failOnAttempts,
                          Set<Integer> dedupeOnAttempts, JobFailure failure, Optional<String> exitValue,
-                         Map<String, Double> activitySeconds, Map<String, Boolean> branches) {
+                         Map<String, Double> activitySeconds, Map<String, Boolean> branches,
+                         Map<String, CopyRows> copyRows) {
 
     /** The script of an item the scenario does not name. */
     public static final ItemScript NONE = new ItemScript(OptionalDouble.empty(), OptionalDouble.empty(), Set.of(),
-            Set.of(), JobFailure.DEFAULT, Optional.empty(), Map.of(), Map.of());
+            Set.of(), JobFailure.DEFAULT, Optional.empty(), Map.of(), Map.of(), Map.of());
 
     public ItemScript {
         Objects.requireNonNull(seconds, "seconds");
@@ -38,6 +40,15 @@ public record ItemScript(OptionalDouble seconds, OptionalDouble queueSeconds, Se
         dedupeOnAttempts = Set.copyOf(dedupeOnAttempts);
         activitySeconds = Collections.unmodifiableMap(new LinkedHashMap<>(activitySeconds));
         branches = Collections.unmodifiableMap(new LinkedHashMap<>(branches));
+        copyRows = Collections.unmodifiableMap(new LinkedHashMap<>(copyRows));
+    }
+
+    /** A script whose Copy activities report the emulator's usual row counts. */
+    public ItemScript(OptionalDouble seconds, OptionalDouble queueSeconds, Set<Integer> failOnAttempts,
+                      Set<Integer> dedupeOnAttempts, JobFailure failure, Optional<String> exitValue,
+                      Map<String, Double> activitySeconds, Map<String, Boolean> branches) {
+        this(seconds, queueSeconds, failOnAttempts, dedupeOnAttempts, failure, exitValue, activitySeconds, branches,
+                Map.of());
     }
 
     public boolean failsOn(int attempt) {

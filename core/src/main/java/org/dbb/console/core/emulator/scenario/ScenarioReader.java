@@ -21,6 +21,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
@@ -51,7 +52,8 @@ public final class ScenarioReader {
             "activityTypeSeconds", "refreshSeconds", "refreshQueueSeconds", "operationSeconds", "cancelSeconds",
             "pollSeconds");
     private static final Set<String> ITEM_KEYS = keys("seconds", "queueSeconds", "failOnAttempts",
-            "dedupeOnAttempts", "failure", "exitValue", "activities", "branches");
+            "dedupeOnAttempts", "failure", "exitValue", "activities", "branches", "rows");
+    private static final Set<String> ROWS_KEYS = keys("read", "copied");
     private static final Set<String> JOB_FAILURE_KEYS = keys("activity", "errorCode", "message");
     private static final Set<String> MODEL_KEYS = keys("seconds", "failOnAttempts", "failure", "busy");
     private static final Set<String> REFRESH_FAILURE_KEYS = keys("engineCode", "errorCode", "message");
@@ -336,12 +338,48 @@ public final class ScenarioReader {
                                             .ifPresent(v -> branches.put(activity, v));
                                 }));
                     }
+                    Map<String, CopyRows> rows = new LinkedHashMap<>();
+                    if (e.containsKey("rows")) {
+                        yaml.mapping(value(e, "rows"), where + ".rows", Set.of()).ifPresent(r ->
+                                r.forEach((activity, t) -> {
+                                    references.add(new NameReference(ReferenceKind.ACTIVITY, activity, name,
+                                            t.getKeyNode()));
+                                    copyRows(t.getValueNode(), where + ".rows." + activity)
+                                            .ifPresent(c -> rows.put(activity, c));
+                                }));
+                    }
                     out.put(name, new ItemScript(optionalSeconds(e, "seconds", where),
                             optionalSeconds(e, "queueSeconds", where), fail, dedupe, failure, exitValue,
-                            activities, branches));
+                            activities, branches, rows));
                 });
             }));
             return out;
+        }
+
+        /** A Copy activity's counts: one number (read and copied), or {@code {read, copied}}. */
+        private Optional<CopyRows> copyRows(Node node, String where) {
+            if (!(node instanceof MappingNode)) {
+                OptionalInt rows = yaml.integer(node, where, 0, Integer.MAX_VALUE);
+                return rows.isPresent() ? Optional.of(CopyRows.all(rows.getAsInt())) : Optional.empty();
+            }
+            Optional<Map<String, NodeTuple>> m = yaml.mapping(node, where, ROWS_KEYS);
+            if (m.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Node> readNode = required(m.get(), "read", node, where);
+            OptionalInt read = readNode.isPresent() ? yaml.integer(readNode.get(), where + ".read", 0,
+                    Integer.MAX_VALUE) : OptionalInt.empty();
+            OptionalInt copied = m.get().containsKey("copied")
+                    ? yaml.integer(value(m.get(), "copied"), where + ".copied", 0, Integer.MAX_VALUE) : read;
+            if (read.isEmpty() || copied.isEmpty()) {
+                return Optional.empty();
+            }
+            if (copied.getAsInt() > read.getAsInt()) {
+                yaml.error(value(m.get(), "copied"), where + ".copied (" + copied.getAsInt() + ") cannot be more"
+                        + " than read (" + read.getAsInt() + "); a copy writes at most the rows it reads");
+                return Optional.empty();
+            }
+            return Optional.of(new CopyRows(read.getAsInt(), copied.getAsInt()));
         }
 
         private JobFailure jobFailure(String item, Node node, String where) {

@@ -41,7 +41,8 @@ public final class ConsoleSettingsReader {
     private static final Set<String> REFRESH_KEYS = ordered("pipeline", "parameter", "defaultTargetMinutes",
             "targetMinutes", "concurrency");
     private static final Set<String> STAGE_KEYS = ordered("name", "activities");
-    private static final Set<String> MONITORING_KEYS = ordered("store", "server", "database");
+    private static final Set<String> MONITORING_KEYS = ordered("store", "server", "database", "rules");
+    private static final Set<String> STORE_KEYS = ordered("store", "server", "database");
     private static final Set<String> NOTIFICATION_KEYS = ordered("kind", "webhook");
     private static final Set<String> ENVIRONMENT_KEYS = ordered("emulator", "workspace", "tenant", "auth",
             "clientId", "clientSecret", "certificatePath", "variableGroup", "variables", "protected", "monitoring",
@@ -161,9 +162,9 @@ public final class ConsoleSettingsReader {
                 ? refresh(yaml, t.get("refresh").getValueNode())
                 : RefreshSettings.DEFAULTS;
         List<StageGroup> stages = t.containsKey("stages") ? stages(yaml, t.get("stages")) : List.of();
-        MonitoringSettings monitoring = t.containsKey("monitoring")
-                ? monitoring(yaml, t.get("monitoring").getValueNode(), "monitoring").orElse(MonitoringSettings.EMBEDDED)
-                : MonitoringSettings.EMBEDDED;
+        MonitoringSection section = t.containsKey("monitoring")
+                ? monitoring(yaml, t.get("monitoring").getValueNode(), "monitoring") : MonitoringSection.NONE;
+        MonitoringSettings monitoring = section.store().orElse(MonitoringSettings.EMBEDDED);
         NotificationSettings notifications = t.containsKey("notifications")
                 ? notifications(yaml, t.get("notifications").getValueNode(), "notifications")
                         .orElse(NotificationSettings.NONE)
@@ -176,7 +177,7 @@ public final class ConsoleSettingsReader {
             environments = environments(yaml, t.get("environments").getValueNode());
         }
         ConsoleSettings settings = new ConsoleSettings(Optional.of(file), repo, master, refresh, stages, monitoring,
-                notifications, environments);
+                notifications, environments, section.rules().orElse(List.of()));
         return new Result(Optional.of(settings), yaml.problems());
     }
 
@@ -259,11 +260,32 @@ public final class ConsoleSettingsReader {
         return stages;
     }
 
-    private static Optional<MonitoringSettings> monitoring(PositionedYaml yaml, Node node, String where) {
+    /**
+     * A {@code monitoring} section: the store when it names one (an environment's section without store keys keeps
+     * the shared store) and the rules when it lists them.
+     */
+    private record MonitoringSection(Optional<MonitoringSettings> store,
+                                     Optional<List<MonitoringRuleSetting>> rules) {
+        static final MonitoringSection NONE = new MonitoringSection(Optional.empty(), Optional.empty());
+    }
+
+    private static MonitoringSection monitoring(PositionedYaml yaml, Node node, String where) {
         Optional<Map<String, NodeTuple>> m = yaml.mapping(node, where, MONITORING_KEYS);
         if (m.isEmpty()) {
-            return Optional.empty();
+            return MonitoringSection.NONE;
         }
+        Optional<List<MonitoringRuleSetting>> rules = m.get().containsKey("rules")
+                ? Optional.of(new MonitoringRulesReader(yaml).rules(m.get().get("rules").getValueNode(),
+                        where + ".rules"))
+                : Optional.empty();
+        boolean namesStore = m.get().keySet().stream().anyMatch(STORE_KEYS::contains);
+        return new MonitoringSection(namesStore || rules.isEmpty() ? store(yaml, node, m.get(), where)
+                : Optional.empty(), rules);
+    }
+
+    private static Optional<MonitoringSettings> store(PositionedYaml yaml, Node node, Map<String, NodeTuple> entries,
+                                                      String where) {
+        Optional<Map<String, NodeTuple>> m = Optional.of(entries);
         MonitoringSettings.Store store = MonitoringSettings.Store.EMBEDDED;
         if (m.get().containsKey("store")) {
             Optional<String> s = yaml.text(m.get().get("store").getValueNode(), where + ".store");
@@ -406,8 +428,9 @@ public final class ConsoleSettingsReader {
         }
         boolean protectedEnv = m.containsKey("protected")
                 && yaml.bool(m.get("protected").getValueNode(), where + ".protected").orElse(false);
-        Optional<MonitoringSettings> monitoring = m.containsKey("monitoring")
-                ? monitoring(yaml, m.get("monitoring").getValueNode(), where + ".monitoring") : Optional.empty();
+        MonitoringSection monitoring = m.containsKey("monitoring")
+                ? monitoring(yaml, m.get("monitoring").getValueNode(), where + ".monitoring")
+                : MonitoringSection.NONE;
         Optional<NotificationSettings> notifications = m.containsKey("notifications")
                 ? notifications(yaml, m.get("notifications").getValueNode(), where + ".notifications")
                 : Optional.empty();
@@ -426,7 +449,7 @@ public final class ConsoleSettingsReader {
             }
         }
         return Optional.of(new EnvironmentSettings(name, emulator, workspace, tenant, auth, clientId, clientSecret,
-                certificate, group, variables, protectedEnv, monitoring, notifications));
+                certificate, group, variables, protectedEnv, monitoring.store(), notifications, monitoring.rules()));
     }
 
     private static Optional<VariableGroupRef> variableGroup(PositionedYaml yaml, Node node, String where) {

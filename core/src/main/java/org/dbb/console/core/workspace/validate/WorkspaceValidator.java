@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.dbb.console.core.monitoring.rules.MonitoredActivities;
+import org.dbb.console.core.monitoring.rules.MonitoringRuleResolver;
 import org.dbb.console.core.problem.InvalidInputException;
 import org.dbb.console.core.problem.Problem;
 import org.dbb.console.core.variables.EnvironmentReferenceCheck;
@@ -103,6 +105,9 @@ public final class WorkspaceValidator {
                 .filter(p -> read.stream().noneMatch(r -> r.file().equals(p.file())))
                 .toList());
         problems.addAll(refreshPipelineProblems(settings, read));
+        if (master.master().isPresent()) {
+            problems.addAll(monitoringRuleProblems(workspace, master));
+        }
 
         Path parameterFile = workspace.parameterFile();
         if (Files.isRegularFile(parameterFile)) {
@@ -115,6 +120,20 @@ public final class WorkspaceValidator {
                     + " environment"));
         }
         return new WorkspaceReport(abs, problems);
+    }
+
+    /** The names the monitoring rules use, shared and per environment, against what the stages run. */
+    private List<Problem> monitoringRuleProblems(Workspace workspace, MasterStages master) {
+        ConsoleSettings settings = workspace.settings();
+        Path file = settings.file().orElse(workspace.root().resolve(ConsoleSettings.FILE_NAME));
+        MonitoredActivities activities = MonitoredActivities.read(workspace, master.layout(), pipelines);
+        MonitoringRuleResolver resolver = new MonitoringRuleResolver();
+        List<Problem> problems = new ArrayList<>(resolver.resolve(settings.monitoringRules(), activities,
+                "monitoring.rules", file).problems());
+        settings.environments().values().forEach(env -> env.monitoringRules().ifPresent(rules -> problems.addAll(
+                resolver.resolve(rules, activities, "environments." + env.name() + ".monitoring.rules", file)
+                        .problems())));
+        return problems;
     }
 
     /** A settings file with errors is already reported; the rest is still worth checking with defaults. */

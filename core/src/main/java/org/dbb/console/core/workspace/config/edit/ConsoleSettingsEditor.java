@@ -380,14 +380,13 @@ public final class ConsoleSettingsEditor {
 
     private static void verify(Path file, ConsoleSettings before, ConsoleSettings after, int cap) {
         RefreshSettings r = before.refresh();
-        // stage groups remember their line, which an added line moves; their content must stay the same
-        boolean sameStages = before.stages().stream().map(s -> List.of(s.name(), s.activities())).toList()
-                .equals(after.stages().stream().map(s -> List.of(s.name(), s.activities())).toList());
+        // stage groups and monitoring rules remember their line, which an added line moves; their content must
+        // stay the same
         ConsoleSettings expected = new ConsoleSettings(before.file(), before.repositoryDirectory(),
                 before.masterPipeline(), new RefreshSettings(r.pipeline(), r.parameter(), r.defaultTargetMinutes(),
-                r.targetMinutes(), OptionalInt.of(cap)), after.stages(), before.monitoring(),
-                before.notifications(), before.environments());
-        if (!sameStages || !expected.equals(after)) {
+                r.targetMinutes(), OptionalInt.of(cap)), before.stages(), before.monitoring(),
+                before.notifications(), before.environments(), before.monitoringRules());
+        if (!expected.withoutPositions().equals(after.withoutPositions())) {
             throw new InvalidInputException(Problem.error(file, 0, 0, "setting " + SETTING + " in place would"
                     + " change other settings too, so the file was left unchanged; set it by hand"));
         }

@@ -165,7 +165,7 @@ class EnvironmentEditTest {
                         .singleElement().satisfies(p -> {
                             assertThat(p.message()).isEqualTo("environments.DEV.variableGroup.id must be a whole"
                                     + " number, not text 'twelve'");
-                            assertThat(p.line()).isEqualTo(44);
+                            assertThat(p.line()).isEqualTo(54);
                             assertThat(p.file()).isEqualTo(file);
                         }));
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
