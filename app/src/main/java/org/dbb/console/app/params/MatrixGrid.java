@@ -38,9 +38,9 @@ final class MatrixGrid extends GridPane {
     private static final PseudoClass ALL = PseudoClass.getPseudoClass("all");
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final int FIRST_ENVIRONMENT_COLUMN = 2;
-    private static final double ENTRY_MIN_WIDTH = 220;
-    private static final double SOURCE_MIN_WIDTH = 110;
-    private static final double VALUE_MIN_WIDTH = 170;
+    private static final double ENTRY_MIN_WIDTH = 170;
+    private static final double SOURCE_MIN_WIDTH = 90;
+    private static final double VALUE_MIN_WIDTH = 120;
 
     private final ParameterMatrixViewModel model;
     private final Runnable askForNewEnvironment;

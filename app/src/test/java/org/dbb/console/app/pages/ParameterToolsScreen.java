@@ -94,8 +94,14 @@ public final class ParameterToolsScreen {
     }
 
     /** Clicks a matrix cell, as the operator selects an entry; {@code entry} as {@code find_replace-5}. */
-    public ParameterToolsScreen clickMatrixCell(String entry, String environment) {
-        robot.clickOn("#cell-" + entry + "-" + environment);
+    public ParameterToolsScreen clickMatrixCell(String entry, String environment) throws Exception {
+        String id = "#cell-" + entry + "-" + environment;
+        onFx(() -> {
+            scrollIntoView(robot.lookup(id).query());
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(id);
         WaitForAsyncUtils.waitForFxEvents();
         return this;
     }
@@ -181,5 +187,21 @@ public final class ParameterToolsScreen {
 
     private static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Scrolls the matrix sideways so {@code node} is in view, as an operator would before clicking it. */
+    private static void scrollIntoView(javafx.scene.Node node) {
+        for (javafx.scene.Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof javafx.scene.control.ScrollPane pane && pane.getContent() != null) {
+                double contentWidth = pane.getContent().getLayoutBounds().getWidth();
+                double viewport = pane.getViewportBounds().getWidth();
+                if (contentWidth > viewport) {
+                    double x = pane.getContent().sceneToLocal(node.localToScene(node.getLayoutBounds())).getMinX();
+                    pane.setHvalue(Math.min(1, Math.max(0, x / (contentWidth - viewport))));
+                    pane.layout();
+                }
+                return;
+            }
+        }
     }
 }
