@@ -77,7 +77,7 @@ class SampleMonitoringRulesTest {
                 items:
                   integration_pipeline_DBB:
                     failOnAttempts: [1, 2, 3, 4]
-                    failure: {activity: Copy HR extract, errorCode: UserErrorFileNotFound, message: "no HR export today"}
+                    failure: {activity: Copy HR extract, errorCode: UserErrorFileNotFound, message: "no HR file"}
                     rows: {Copy ERP sales orders: 250}
                 """)) {
             RecordingListener events = new RecordingListener();
