@@ -4,9 +4,9 @@ import java.util.Objects;
 
 /**
  * Names one monitoring row a run writes, independently of what the row holds: the step, its attempt and which of
- * the attempt's rows it is ({@code start}, {@code end}, {@code skipped}, {@code breach 2}, {@code overrun}, {@code copy …},
- * {@code rule 1.2}). The
- * journal records the marks of stored rows, so a resumed run knows which rows exist. Immutable.
+ * the attempt's rows it is ({@code start}, {@code end}, {@code skipped}, {@code breach 2}, {@code overrun},
+ * {@code copy …}, {@code rule 1.2}). The journal records the marks of stored rows, so a resumed run knows which rows
+ * exist. Immutable.
  *
  * @param step    the step the row belongs to
  * @param attempt the attempt (1 for rows of a step that made none)

@@ -189,7 +189,7 @@ class MonitoringRulesRunTest {
                 items:
                   integration_pipeline_DBB:
                     failOnAttempts: [1]
-                    failure: {activity: Copy HR extract, errorCode: SqlFailedToConnect, message: "the HR share is offline"}
+                    failure: {activity: Copy HR extract, errorCode: SqlFailedToConnect, message: "HR share offline"}
                 """)) {
             RecordingListener events = new RecordingListener();
 

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The checks a monitoring rule of {@code dbb-console.yml} can make; {@link #wireName()} is its {@code kind}. */
+/**
+ * The checks a monitoring rule of {@code dbb-console.yml} can make; {@link #wireName()} is its {@code kind}.
+ * Immutable.
+ */
 public enum MonitoringRuleKind {
     /** An activity expected in a stage has no Succeeded row in the run. */
     INCOMPLETE_LOAD("incomplete-load"),
