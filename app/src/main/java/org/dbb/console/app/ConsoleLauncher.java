@@ -4,8 +4,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -29,7 +34,7 @@ public final class ConsoleLauncher {
      * blocks the calling thread until the window is closed.
      */
     public static void launch(ConsoleServices services, Optional<Path> workspace) {
-        launch(services, workspace, Optional.empty());
+        launch(() -> services, workspace, Optional.empty());
     }
 
     /**
@@ -37,23 +42,33 @@ public final class ConsoleLauncher {
      * already running, e.g. {@code dbb emulator}) instead of one started in-process for the window.
      */
     public static void launch(ConsoleServices services, Optional<Path> workspace, Optional<URI> emulator) {
-        CountDownLatch closed = new CountDownLatch(1);
-        WindowPreferencesStore preferencesStore = new WindowPreferencesStore(
-                services.dataDirectories().root().resolve("window.json"), services.writer());
-        WindowPreferences preferences = preferencesStore.load();
-        // Exporting the sample on first start is file I/O: done here on the caller's thread, not the FX thread.
-        Path root = workspace.or(() -> preferences.lastWorkspace().map(Path::of)
-                        .filter(p -> Files.isRegularFile(p.resolve("dbb-console.yml"))))
-                .orElseGet(services::defaultWorkspace);
-        Scenario scenario = services.scenarioReader().defaultScenario();
-        AtomicReference<WindowComposition> composition = new AtomicReference<>();
+        launch(() -> services, workspace, emulator);
+    }
+
+    /**
+     * As {@link #launch(ConsoleServices, Optional, Optional)}, with the services built by {@code services} on a
+     * start-up thread while the toolkit starts on this one: the two are the bulk of the time to the first window
+     * and need nothing from each other.
+     */
+    public static void launch(Supplier<ConsoleServices> services, Optional<Path> workspace, Optional<URI> emulator) {
+        ExecutorService startup = Executors.newSingleThreadExecutor(DaemonThreads.named("dbb-startup-"));
+        CompletableFuture<Opening> opening;
+        try {
+            opening = CompletableFuture.supplyAsync(() -> Opening.prepare(services.get(), workspace), startup);
+        } finally {
+            startup.shutdown();
+        }
         Platform.setImplicitExit(true);
-        Platform.startup(() -> {
+        Platform.startup(() -> { });
+        Opening open = awaitOpening(opening);
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<WindowComposition> composition = new AtomicReference<>();
+        Platform.runLater(() -> {
             Stage stage = new Stage();
             stage.setOnHidden(event -> closed.countDown());
-            composition.set(new WindowComposition(services, preferences, preferencesStore, scenario, emulator,
-                    stage));
-            composition.get().window().show(stage, root);
+            composition.set(new WindowComposition(open.services(), open.preferences(), open.preferencesStore(),
+                    open.scenario(), emulator, stage));
+            composition.get().window().show(stage, open.root());
         });
         try {
             closed.await();
@@ -61,6 +76,37 @@ public final class ConsoleLauncher {
             Thread.currentThread().interrupt();
         } finally {
             Optional.ofNullable(composition.get()).ifPresent(WindowComposition::close);
+        }
+    }
+
+    private static Opening awaitOpening(CompletableFuture<Opening> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            Platform.exit();
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** What the window opens with, read before it is built. Immutable. */
+    private record Opening(ConsoleServices services, WindowPreferences preferences,
+                           WindowPreferencesStore preferencesStore, Path root, Scenario scenario) {
+
+        /** Reads the remembered layout and the default scenario, and exports the sample on first start: file I/O. */
+        static Opening prepare(ConsoleServices services, Optional<Path> workspace) {
+            WindowPreferencesStore store = new WindowPreferencesStore(
+                    services.dataDirectories().root().resolve("window.json"), services.writer());
+            WindowPreferences preferences = store.load();
+            Path root = workspace.or(() -> preferences.lastWorkspace().map(Path::of)
+                            .filter(p -> Files.isRegularFile(p.resolve("dbb-console.yml"))))
+                    .orElseGet(services::defaultWorkspace);
+            return new Opening(services, preferences, store, root, services.scenarioReader().defaultScenario());
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.dbb.console.app;
 
+import java.util.Optional;
+
 import org.dbb.console.app.cli.CommandLineRunner;
 
 /**
@@ -12,11 +14,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        ConsoleServices services = ConsoleServices.forCurrentUser();
         if (args.length == 0) {
-            ConsoleLauncher.launch(services, java.util.Optional.empty());
+            ConsoleLauncher.launch(ConsoleServices::forCurrentUser, Optional.empty(), Optional.empty());
             return;
         }
+        ConsoleServices services = ConsoleServices.forCurrentUser();
         int exit;
         try (services) {
             exit = new CommandLineRunner(services, System.out, System.err).run(args);

@@ -130,7 +130,8 @@ public final class WindowComposition implements AutoCloseable {
         shell.actions().register(ShellShortcut.LAUNCH, RunsPage.ID, runs::launch);
         shell.actions().register(ShellShortcut.CANCEL, RunsPage.ID, runs::cancel);
         shell.actions().register(ShellShortcut.RERUN, RunsPage.ID, runs::rerun);
-        window = new ConsoleWindow(shell, overview, preferences, preferencesStore::save);
+        window = new ConsoleWindow(shell, overview, preferences, preferencesStore::save,
+                services.executors().background(), fx);
     }
 
     public ConsoleWindow window() {

@@ -6,7 +6,10 @@ import java.util.List;
 
 import javafx.scene.image.Image;
 
-/** The application icon at every size the window system may pick from. Call on the FX thread. */
+/**
+ * The application icon at every size the window system may pick from. Stateless; call on any thread once the toolkit
+ * runs.
+ */
 public final class BrandIcons {
 
     private static final int[] SIZES = {16, 24, 32, 48, 64, 128, 256, 512};

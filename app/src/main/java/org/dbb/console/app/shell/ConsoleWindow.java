@@ -3,6 +3,8 @@ package org.dbb.console.app.shell;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import javafx.application.Application;
@@ -31,17 +33,23 @@ public final class ConsoleWindow {
     private final WorkspaceViewModel workspace;
     private final WindowPreferences preferences;
     private final Consumer<WindowPreferences> savePreferences;
+    private final Executor background;
+    private final Executor fx;
 
     /**
      * @param preferences     what the window remembered last time
      * @param savePreferences stores the layout when the window closes (called on the FX thread; keep it quick)
+     * @param background      where the application icon's images are decoded
+     * @param fx              the FX thread
      */
     public ConsoleWindow(ShellViewModel shell, WorkspaceViewModel workspace, WindowPreferences preferences,
-                         Consumer<WindowPreferences> savePreferences) {
+                         Consumer<WindowPreferences> savePreferences, Executor background, Executor fx) {
         this.shell = shell;
         this.workspace = workspace;
         this.preferences = preferences;
         this.savePreferences = savePreferences;
+        this.background = background;
+        this.fx = fx;
     }
 
     /** Fills {@code stage} with the console and opens {@code root} in it. */
@@ -69,7 +77,9 @@ public final class ConsoleWindow {
         scene.getStylesheets().add(ConsoleWindow.class.getResource(Styles.STYLESHEET).toExternalForm());
         installShortcuts(scene);
         stage.setScene(scene);
-        stage.getIcons().setAll(BrandIcons.windowIcons());
+        // Decoding the icon at eight sizes takes longer than building the whole shell: it arrives just after.
+        CompletableFuture.supplyAsync(BrandIcons::windowIcons, background)
+                .thenAcceptAsync(stage.getIcons()::setAll, fx);
         stage.titleProperty().bind(workspace.workspaceNameProperty()
                 .map(name -> name.isEmpty() ? TITLE : TITLE + " — " + name));
         stage.setMinWidth(900);
