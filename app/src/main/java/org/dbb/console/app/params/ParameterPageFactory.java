@@ -58,7 +58,12 @@ public final class ParameterPageFactory {
     public static ConsolePage page(ParameterMatrixViewModel model,
                                    Function<ParameterMatrixViewModel, MatrixTools> entryTools, ParameterTools tools) {
         return new ConsolePage(PAGE_ID, "Parameters", AppIcon.PARAMETERS, () -> {
-            ParameterMatrixView view = new ParameterMatrixView(model, entryTools.apply(model));
+            MatrixTools made = entryTools.apply(model);
+            if (made instanceof EntryTools entries) {
+                // the coverage list's "Add find_replace entry" opens this page's add-entry form
+                tools.coverage().onAddFindReplaceEntry(entries.form()::startFindReplace);
+            }
+            ParameterMatrixView view = new ParameterMatrixView(model, made);
             model.load();
             return new ParameterToolsPanel(view, model.dirtyProperty(), tools);
         });
