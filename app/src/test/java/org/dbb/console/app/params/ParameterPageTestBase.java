@@ -60,8 +60,18 @@ public abstract class ParameterPageTestBase {
 
     /** A new export of the sample workspace under the class's folder, opened; each test edits its own copy. */
     protected static Workspace openFreshSample() {
+        return open(exportSample());
+    }
+
+    /** A new export of the sample workspace under the class's folder, to change before it is opened. */
+    protected static Path exportSample() {
         Path root = temp.resolve("sample-" + System.nanoTime());
         new SampleWorkspace().exportTo(root);
+        return root;
+    }
+
+    /** The workspace repository at {@code root}, as the console opens it. */
+    protected static Workspace open(Path root) {
         return new WorkspaceLoader(new ConsoleSettingsReader(), new ItemDiscovery(new JsonDocuments())).open(root);
     }
 
