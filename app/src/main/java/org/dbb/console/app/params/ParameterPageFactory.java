@@ -53,7 +53,8 @@ public final class ParameterPageFactory {
 
     /**
      * The page over {@code model} with the entry tools made for it on first show, and the GUID coverage list and
-     * the find value tester beside the matrix.
+     * the find value tester beside the matrix; when the entry tools are {@link EntryTools}, the coverage list's
+     * "Add find_replace entry" opens their form.
      */
     public static ConsolePage page(ParameterMatrixViewModel model,
                                    Function<ParameterMatrixViewModel, MatrixTools> entryTools, ParameterTools tools) {
