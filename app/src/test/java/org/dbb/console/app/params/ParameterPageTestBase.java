@@ -20,6 +20,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.dbb.console.app.audit.InterventionRecorder;
 import org.dbb.console.app.dialogs.Dialogs;
 import org.dbb.console.app.fx.FxExecutor;
+import org.dbb.console.app.params.coverage.GuidCoverageViewModel;
+import org.dbb.console.app.params.regex.RegexTesterViewModel;
+import org.dbb.console.app.params.tools.ParameterTools;
 import org.dbb.console.app.shell.ConsolePage;
 import org.dbb.console.app.shell.ConsoleSession;
 import org.dbb.console.core.database.DatabaseException;
@@ -29,6 +32,10 @@ import org.dbb.console.core.workspace.ItemDiscovery;
 import org.dbb.console.core.workspace.Workspace;
 import org.dbb.console.core.workspace.WorkspaceLoader;
 import org.dbb.console.core.workspace.config.ConsoleSettingsReader;
+import org.dbb.console.core.workspace.params.ParameterFileValidator;
+import org.dbb.console.core.workspace.params.coverage.GuidCoverageScanner;
+import org.dbb.console.core.workspace.params.regex.FindValueTester;
+import org.dbb.console.core.workspace.params.resolve.ParameterResolver;
 
 /**
  * What the Parameters page's screen tests share: one background executor per test class, a fresh copy of the sample
@@ -101,6 +108,16 @@ public abstract class ParameterPageTestBase {
     protected static ParameterMatrixViewModel matrix(ParameterEditing core, ConsoleSession session, Dialogs dialogs) {
         return new ParameterMatrixViewModel(core, session, auditWithoutDatabase(), dialogs, background,
                 DelayedExecutor.on(background), new FxExecutor());
+    }
+
+    /** The GUID coverage list and the find value tester on {@code session}, working on {@link #background}. */
+    protected static ParameterTools parameterTools(ConsoleSession session) {
+        ParameterFileValidator validator = new ParameterFileValidator();
+        return new ParameterTools(
+                new GuidCoverageViewModel(validator, new GuidCoverageScanner(new ParameterResolver()), session,
+                        background, new FxExecutor()),
+                new RegexTesterViewModel(validator, new FindValueTester(), session, background,
+                        DelayedExecutor.on(background), new FxExecutor()));
     }
 
     /** Shows {@code page} in the light theme, in a window that fits Monocle's headless screen. */

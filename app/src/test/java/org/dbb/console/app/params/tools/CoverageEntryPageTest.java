@@ -20,17 +20,11 @@ import org.dbb.console.app.params.DelayedExecutor;
 import org.dbb.console.app.params.ParameterEditing;
 import org.dbb.console.app.params.ParameterPageFactory;
 import org.dbb.console.app.params.ParameterPageTestBase;
-import org.dbb.console.app.params.coverage.GuidCoverageViewModel;
 import org.dbb.console.app.params.entries.EntryFormView;
 import org.dbb.console.app.params.entries.EntryTools;
-import org.dbb.console.app.params.regex.RegexTesterViewModel;
 import org.dbb.console.app.shell.ConsoleSession;
 import org.dbb.console.app.testing.StandingDialogs;
 import org.dbb.console.core.workspace.Workspace;
-import org.dbb.console.core.workspace.params.ParameterFileValidator;
-import org.dbb.console.core.workspace.params.coverage.GuidCoverageScanner;
-import org.dbb.console.core.workspace.params.regex.FindValueTester;
-import org.dbb.console.core.workspace.params.resolve.ParameterResolver;
 
 /**
  * The Parameters page with its entry tools and GUID coverage list, on a sample whose notebook hard-codes a CRM
@@ -55,14 +49,8 @@ class CoverageEntryPageTest extends ParameterPageTestBase {
         ConsoleSession session = sessionOn(workspace, "PROD");
         StandingDialogs dialogs = new StandingDialogs().typing("PROD");
         ParameterEditing core = ParameterEditing.standalone();
-        ParameterFileValidator validator = new ParameterFileValidator();
-        ParameterTools tools = new ParameterTools(
-                new GuidCoverageViewModel(validator, new GuidCoverageScanner(new ParameterResolver()), session,
-                        background, new FxExecutor()),
-                new RegexTesterViewModel(validator, new FindValueTester(), session, background,
-                        DelayedExecutor.on(background), new FxExecutor()));
         show(stage, ParameterPageFactory.page(matrix(core, session, dialogs), m -> new EntryTools(m, core, dialogs,
-                background, DelayedExecutor.on(background), new FxExecutor()), tools));
+                background, DelayedExecutor.on(background), new FxExecutor()), parameterTools(session)));
     }
 
     @Test

@@ -8,22 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
-import org.dbb.console.app.fx.FxExecutor;
 import org.dbb.console.app.pages.ParameterMatrixScreen;
 import org.dbb.console.app.pages.ParameterToolsScreen;
-import org.dbb.console.app.params.DelayedExecutor;
 import org.dbb.console.app.params.ParameterEditing;
 import org.dbb.console.app.params.ParameterMatrixViewModel;
 import org.dbb.console.app.params.ParameterPageFactory;
 import org.dbb.console.app.params.ParameterPageTestBase;
-import org.dbb.console.app.params.coverage.GuidCoverageViewModel;
-import org.dbb.console.app.params.regex.RegexTesterViewModel;
 import org.dbb.console.app.shell.ConsoleSession;
 import org.dbb.console.app.testing.StandingDialogs;
-import org.dbb.console.core.workspace.params.ParameterFileValidator;
-import org.dbb.console.core.workspace.params.coverage.GuidCoverageScanner;
-import org.dbb.console.core.workspace.params.regex.FindValueTester;
-import org.dbb.console.core.workspace.params.resolve.ParameterResolver;
 
 class ParameterToolsPageTest extends ParameterPageTestBase {
 
@@ -31,13 +23,7 @@ class ParameterToolsPageTest extends ParameterPageTestBase {
     void start(Stage stage) {
         ConsoleSession session = sessionOn(openFreshSample(), "PROD");
         ParameterMatrixViewModel matrix = matrix(ParameterEditing.standalone(), session, new StandingDialogs());
-        ParameterFileValidator validator = new ParameterFileValidator();
-        ParameterTools tools = new ParameterTools(
-                new GuidCoverageViewModel(validator, new GuidCoverageScanner(new ParameterResolver()), session,
-                        background, new FxExecutor()),
-                new RegexTesterViewModel(validator, new FindValueTester(), session, background,
-                        DelayedExecutor.on(background), new FxExecutor()));
-        show(stage, ParameterPageFactory.page(matrix, tools));
+        show(stage, ParameterPageFactory.page(matrix, parameterTools(session)));
     }
 
     @Test
