@@ -9,6 +9,8 @@ import java.time.Clock;
 
 import okhttp3.OkHttpClient;
 
+import org.dbb.console.app.models.ModelSelectionStore;
+import org.dbb.console.app.models.ModelsPageFactory;
 import org.dbb.console.core.auth.EnvironmentSignIn;
 import org.dbb.console.core.auth.SignInStatusBoard;
 import org.dbb.console.core.connect.EnvironmentConnector;
@@ -97,6 +99,7 @@ public final class ConsoleServices implements AutoCloseable {
     private JdbcRunJournal runJournal;
     private AuditTrail auditTrail;
     private RunLauncher runLauncher;
+    private ModelSelectionStore modelSelections;
     private final PlanBuilder planBuilder = new PlanBuilder();
     private final PlanPrinter planPrinter = new PlanPrinter();
     private boolean closed;
@@ -249,6 +252,19 @@ public final class ConsoleServices implements AutoCloseable {
                         new RunIds(clock), osEnvironment);
             }
             return runLauncher;
+        }
+    }
+
+    /**
+     * The operators' saved semantic model selections and last launched models, one store for the data folder so
+     * that the Models page, launches and environment renames all see the same.
+     */
+    public ModelSelectionStore modelSelections() {
+        synchronized (lazyLock) {
+            if (modelSelections == null) {
+                modelSelections = ModelsPageFactory.selections(dataDirectories.root(), writer);
+            }
+            return modelSelections;
         }
     }
 

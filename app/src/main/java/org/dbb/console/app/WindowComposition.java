@@ -88,8 +88,7 @@ public final class WindowComposition implements AutoCloseable {
         WorkspaceViewModel overview = new WorkspaceViewModel(services.workspaceLoader(),
                 services.masterStagesReader(), services.workspaceValidator(), services.executors().background(), fx);
 
-        ModelSelectionStore selections = ModelsPageFactory.selections(services.dataDirectories().root(),
-                services.writer());
+        ModelSelectionStore selections = services.modelSelections();
         List<ConsolePage> pages = new ArrayList<>();
         pages.add(new ConsolePage("overview", "Overview", AppIcon.OVERVIEW, () -> new WorkspaceView(overview)));
         pages.add(ModelsPageFactory.page(session, new FabricModelsLoader(services::runLauncher,

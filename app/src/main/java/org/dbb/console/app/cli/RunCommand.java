@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import org.dbb.console.app.ConsoleServices;
+import org.dbb.console.app.models.ModelSelectionAudit;
 import org.dbb.console.core.audit.LaunchAudit;
 import org.dbb.console.core.connect.SandboxOptions;
 import org.dbb.console.core.engine.RunRecord;
@@ -191,7 +192,10 @@ public final class RunCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            return driver.execute(prepared, ws.settings().notificationsFor(environment), prepared::start,
+            // as a launch from the window does: the models it refreshes, against the previous launch's
+            PreparedRun audited = new ModelSelectionAudit(services.modelSelections(), services::auditTrail,
+                    services.clock()).recordingOnStart(ws.root(), prepared.plan().request(), prepared, Runnable::run);
+            return driver.execute(audited, ws.settings().notificationsFor(environment), audited::start,
                     handle -> "Run " + handle.runId() + " in " + env + " (" + prepared.plan().workspaceName() + ", "
                             + prepared.connection().endpointDescription() + ")"
                             + request(prepared).map(r -> ", re-running " + r.describe() + " of run "

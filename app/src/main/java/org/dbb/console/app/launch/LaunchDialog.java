@@ -5,12 +5,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -51,12 +49,7 @@ public final class LaunchDialog extends FramedDialog {
         HBox header = new HBox(12, title);
         header.getStyleClass().add(Styles.HEADER);
         header.setAlignment(Pos.CENTER_LEFT);
-        if (model.protectedEnvironment()) {
-            Label badge = new Label("protected: Preview asks for the environment's name", AppIcon.PROTECTED.graphic());
-            badge.getStyleClass().add(Styles.BADGE);
-            badge.pseudoClassStateChanged(Styles.PROTECTED, true);
-            header.getChildren().add(badge);
-        }
+        addProtectedBadge(header, model);
         return header;
     }
 
@@ -107,51 +100,14 @@ public final class LaunchDialog extends FramedDialog {
         reason.setPromptText("optional, e.g. reload after the ERP outage");
         reason.textProperty().bindBidirectional(model.reasonProperty());
 
-        VBox form = new VBox(8, parameters, fields, options, maintenance, modelsTitle, models, modelButtons,
-                capTitle, capRow, capMessage, reasonTitle, reason);
-        form.getStyleClass().add("launch-form");
-        form.disableProperty().bind(model.loadedProperty().not().or(model.launchedProperty()));
-        ScrollPane scroll = new ScrollPane(form);
-        scroll.setFitToWidth(true);
-        return scroll;
+        return scrollingForm(new VBox(8, parameters, fields, options, maintenance, modelsTitle, models,
+                modelButtons, capTitle, capRow, capMessage, reasonTitle, reason), model);
     }
 
     private Region buttons() {
-        Label status = new Label();
-        status.setId(STATUS_ID);
-        status.setWrapText(true);
-        status.textProperty().bind(model.statusProperty());
-        HBox.setHgrow(status, Priority.ALWAYS);
-        status.setMaxWidth(Double.MAX_VALUE);
-        Button cancel = new Button("Cancel");
-        cancel.setId(CANCEL_ID);
-        cancel.setCancelButton(true);
-        cancel.setOnAction(e -> close());
-        Button preview = new Button("Preview", AppIcon.PREVIEW.graphic());
-        preview.setId(PREVIEW_ID);
-        preview.disableProperty().bind(model.canPreviewProperty().not());
-        preview.setOnAction(e -> model.preview());
         Button launch = new Button("Launch", AppIcon.RUN.graphic());
         launch.setId(LAUNCH_ID);
-        launch.setDefaultButton(true);
-        launch.disableProperty().bind(model.canLaunchProperty().not());
         launch.setOnAction(e -> model.launch());
-        HBox bar = new HBox(8, status, cancel, preview, launch);
-        bar.getStyleClass().add("dialog-buttons");
-        bar.setAlignment(Pos.CENTER_RIGHT);
-        return bar;
-    }
-
-    static Label section(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add(Styles.SECTION_TITLE);
-        return label;
-    }
-
-    static Label note(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add(Styles.SUBTITLE);
-        label.setWrapText(true);
-        return label;
+        return buttonRow(model, STATUS_ID, CANCEL_ID, PREVIEW_ID, launch);
     }
 }

@@ -10,7 +10,6 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 import javafx.beans.Observable;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -22,8 +21,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -44,10 +41,8 @@ import org.dbb.console.core.workspace.Workspace;
  * FX thread exactly as {@code dbb run --dry-run} does, and Launch hands the previewed run to the receiver given at
  * construction. Any change of input drops the preview. Call commands on the FX thread; properties change there.
  */
-public final class LaunchViewModel {
+public final class LaunchViewModel extends PreviewedRunViewModel {
 
-    private final LaunchFlow flow;
-    private final Consumer<ApprovedLaunch> onLaunch;
     private LaunchDefaults defaults;
 
     // Properties
@@ -64,9 +59,6 @@ public final class LaunchViewModel {
     private final ReadOnlyIntegerWrapper defaultCap = new ReadOnlyIntegerWrapper(this, "defaultCap", 1);
     private final ReadOnlyStringWrapper capDefault = new ReadOnlyStringWrapper(this, "capDefault", "");
     private final ReadOnlyStringWrapper capMessage = new ReadOnlyStringWrapper(this, "capMessage", "");
-    private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
-    private final BooleanBinding canPreview;
-    private final BooleanBinding canLaunch;
 
     /**
      * @param services    the console's launch services
@@ -77,19 +69,10 @@ public final class LaunchViewModel {
      */
     public LaunchViewModel(LaunchServices services, Workspace workspace, String environment, RefreshChoice choice,
                            Consumer<ApprovedLaunch> onLaunch) {
+        super(new LaunchFlow(services, workspace, environment), onLaunch);
         Objects.requireNonNull(choice, "choice");
-        this.onLaunch = Objects.requireNonNull(onLaunch, "onLaunch");
-        this.flow = new LaunchFlow(services, workspace, environment);
         title.set("Launch " + workspace.settings().masterPipeline() + " in " + environment);
-        canPreview = Bindings.createBooleanBinding(() -> flow.loadedProperty().get() && inputsValid()
-                        && flow.preview().stateProperty().get() != PreviewState.PREPARING
-                        && !flow.launchedProperty().get(),
-                flow.loadedProperty(), flow.form().validProperty(), capMessage, flow.preview().stateProperty(),
-                flow.launchedProperty());
-        canLaunch = Bindings.createBooleanBinding(() -> inputsValid()
-                        && flow.preview().stateProperty().get() == PreviewState.READY
-                        && !flow.launchedProperty().get(),
-                flow.form().validProperty(), capMessage, flow.preview().stateProperty(), flow.launchedProperty());
+        optionsValidWhen(capMessage.isEmpty());
         cap.addListener((o, was, now) -> {
             capMessage.set(now != null && now < 1 ? "the refresh concurrency must be at least 1, was " + now : "");
             flow.preview().invalidate();
@@ -125,26 +108,16 @@ public final class LaunchViewModel {
         modelsNote.set(chosen == 0 && !models.isEmpty() ? "No model will be refreshed." : "");
     }
 
-    private boolean inputsValid() {
-        return flow.form().validProperty().get() && capMessage.get().isEmpty();
-    }
-
     // Commands
 
-    /** Plans the run as the inputs stand, off the FX thread; a protected environment first asks for its name. */
+    @Override
     public void preview() {
-        if (!canPreview.get()) {
-            return;
-        }
-        flow.preview(request(), Optional.empty(), "Launch a run");
+        previewIfAllowed(this::request, Optional.empty(), "Launch a run");
     }
 
     /** Hands the previewed run to the receiver; only with a valid preview. */
     public void launch() {
-        if (!canLaunch.get()) {
-            return;
-        }
-        flow.approve(Optional.ofNullable(reason.get()), onLaunch);
+        handOverIfAllowed();
     }
 
     /** Ticks every model. */
@@ -155,11 +128,6 @@ public final class LaunchViewModel {
     /** Unticks every model. */
     public void selectNoModels() {
         models.forEach(m -> m.selectedProperty().set(false));
-    }
-
-    /** Closes what was previewed and not launched; call when the dialog goes away. */
-    public void close() {
-        flow.close();
     }
 
     /** The request the inputs make, as {@code dbb run} would make it from the same options. */
@@ -186,29 +154,6 @@ public final class LaunchViewModel {
     /** E.g. {@code Launch orchestration_pipeline_DBB in sandbox}. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
-    }
-
-    public String environment() {
-        return flow.environment();
-    }
-
-    /** Whether the environment is protected (production): Preview first asks for its name. */
-    public boolean protectedEnvironment() {
-        return flow.protectedEnvironment();
-    }
-
-    /** What the dialog waits for or why it cannot go on, in a sentence; empty when there is nothing to say. */
-    public ReadOnlyStringProperty statusProperty() {
-        return flow.statusProperty();
-    }
-
-    /** Whether the parameters and options have been read. */
-    public ReadOnlyBooleanProperty loadedProperty() {
-        return flow.loadedProperty();
-    }
-
-    public ParameterForm form() {
-        return flow.form();
     }
 
     /** Run the optional maintenance stage; starts from the environment's default. */
@@ -251,26 +196,8 @@ public final class LaunchViewModel {
         return capMessage.getReadOnlyProperty();
     }
 
-    /** Why, for the audit trail and the release note; optional. */
-    public StringProperty reasonProperty() {
-        return reason;
-    }
-
-    /** The dry run: its state, progress, plan tree and text, problems. */
-    public PlanPreview planPreview() {
-        return flow.preview();
-    }
-
-    public BooleanBinding canPreviewProperty() {
-        return canPreview;
-    }
-
+    /** Whether Launch is enabled: the preview is of exactly the inputs as they stand. */
     public BooleanBinding canLaunchProperty() {
-        return canLaunch;
-    }
-
-    /** Whether the run was handed over; the dialog closes then. */
-    public ReadOnlyBooleanProperty launchedProperty() {
-        return flow.launchedProperty();
+        return canHandOver();
     }
 }

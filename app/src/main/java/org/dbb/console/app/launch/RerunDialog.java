@@ -9,14 +9,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 
 import org.dbb.console.app.icons.AppIcon;
 import org.dbb.console.app.theme.Styles;
@@ -66,19 +63,14 @@ public final class RerunDialog extends FramedDialog {
         original.getStyleClass().add(Styles.TITLE);
         original.setDisable(!model.canOpenOriginal());
         original.setOnAction(e -> model.openOriginal());
-        Label where = LaunchDialog.note("in " + model.environment());
-        Label summary = LaunchDialog.note("");
+        Label where = note("in " + model.environment());
+        Label summary = note("");
         summary.textProperty().bind(model.originalSummaryProperty());
         HBox line = new HBox(6, title, original, where);
         line.setAlignment(Pos.BASELINE_LEFT);
         VBox header = new VBox(2, line, summary);
         header.getStyleClass().add(Styles.HEADER);
-        if (model.protectedEnvironment()) {
-            Label badge = new Label("protected: Preview asks for the environment's name", AppIcon.PROTECTED.graphic());
-            badge.getStyleClass().add(Styles.BADGE);
-            badge.pseudoClassStateChanged(Styles.PROTECTED, true);
-            header.getChildren().add(badge);
-        }
+        addProtectedBadge(header, model);
         return header;
     }
 
@@ -103,7 +95,7 @@ public final class RerunDialog extends FramedDialog {
         });
         model.modeProperty().addListener((o, was, now) -> modes.getToggles().stream()
                 .filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true)));
-        Label failed = LaunchDialog.note(model.onlyFailedAvailable()
+        Label failed = note(model.onlyFailedAvailable()
                 ? "Failed: " + String.join(", ", model.failedItems())
                 : "No semantic model or fan-out item failed on its own in this run.");
         Label modeMessage = new Label();
@@ -125,41 +117,17 @@ public final class RerunDialog extends FramedDialog {
         reason.setPromptText("optional, e.g. dbt fix deployed");
         reason.textProperty().bindBidirectional(model.reasonProperty());
 
-        VBox form = new VBox(8, LaunchDialog.section("What to re-run"), modeBox, failed, modeMessage, stageRow,
-                LaunchDialog.section("Parameters (the original run's values)"),
+        return scrollingForm(new VBox(8, section("What to re-run"), modeBox, failed, modeMessage, stageRow,
+                section("Parameters (the original run's values)"),
                 new ParameterFieldsView(model.form()),
-                LaunchDialog.note("Maintenance, models and the refresh cap stay as the original run had them."),
-                new Label("Reason (for the audit trail and the release note)"), reason);
-        form.getStyleClass().add("launch-form");
-        form.disableProperty().bind(model.loadedProperty().not().or(model.launchedProperty()));
-        ScrollPane scroll = new ScrollPane(form);
-        scroll.setFitToWidth(true);
-        return scroll;
+                note("Maintenance, models and the refresh cap stay as the original run had them."),
+                new Label("Reason (for the audit trail and the release note)"), reason), model);
     }
 
     private Region buttons() {
-        Label status = new Label();
-        status.setId(STATUS_ID);
-        status.setWrapText(true);
-        status.textProperty().bind(model.statusProperty());
-        status.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(status, Priority.ALWAYS);
-        Button cancel = new Button("Cancel");
-        cancel.setId(CANCEL_ID);
-        cancel.setCancelButton(true);
-        cancel.setOnAction(e -> close());
-        Button preview = new Button("Preview", AppIcon.PREVIEW.graphic());
-        preview.setId(PREVIEW_ID);
-        preview.disableProperty().bind(model.canPreviewProperty().not());
-        preview.setOnAction(e -> model.preview());
         Button rerun = new Button("Re-run", AppIcon.RERUN.graphic());
         rerun.setId(RERUN_ID);
-        rerun.setDefaultButton(true);
-        rerun.disableProperty().bind(model.canRerunProperty().not());
         rerun.setOnAction(e -> model.rerun());
-        HBox bar = new HBox(8, status, cancel, preview, rerun);
-        bar.getStyleClass().add("dialog-buttons");
-        bar.setAlignment(Pos.CENTER_RIGHT);
-        return bar;
+        return buttonRow(model, STATUS_ID, CANCEL_ID, PREVIEW_ID, rerun);
     }
 }

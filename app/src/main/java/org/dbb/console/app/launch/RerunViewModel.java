@@ -12,12 +12,9 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -39,14 +36,12 @@ import org.dbb.console.core.workspace.Workspace;
  * run again; Re-run hands it to the receiver given at construction. Any change of input drops the preview. Call
  * commands on the FX thread; properties change there.
  */
-public final class RerunViewModel {
+public final class RerunViewModel extends PreviewedRunViewModel {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private final RunRecord original;
-    private final LaunchFlow flow;
-    private final Consumer<ApprovedLaunch> onLaunch;
     private Consumer<String> openRun = runId -> { };
     private boolean canOpenOriginal;
 
@@ -60,10 +55,7 @@ public final class RerunViewModel {
     private final ObservableList<String> stagesView;
     private final ObservableList<String> failedItems;
     private final ReadOnlyStringWrapper modeMessage = new ReadOnlyStringWrapper(this, "modeMessage", "");
-    private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final BooleanBinding stageChoosable;
-    private final BooleanBinding canPreview;
-    private final BooleanBinding canRerun;
 
     /**
      * @param services  the console's launch services
@@ -74,13 +66,8 @@ public final class RerunViewModel {
      */
     public RerunViewModel(LaunchServices services, Workspace workspace, RunRecord original,
                           Consumer<ApprovedLaunch> onLaunch) {
-        this.original = Objects.requireNonNull(original, "original");
-        this.onLaunch = Objects.requireNonNull(onLaunch, "onLaunch");
-        if (!original.state().isTerminal()) {
-            throw new IllegalArgumentException("run " + original.runId() + " is " + original.state()
-                    + "; only a run that ended can be re-run");
-        }
-        this.flow = new LaunchFlow(services, workspace, original.environment());
+        super(new LaunchFlow(services, workspace, ended(original).environment()), onLaunch);
+        this.original = original;
         title.set("Re-run part of run " + original.runId() + " in " + original.environment());
         originalSummary.set(original.state() + original.failedStage().map(s -> " at stage " + s).orElse("")
                 + " · started " + WHEN.format(original.createdAt()) + " by " + original.request().operator());
@@ -97,17 +84,18 @@ public final class RerunViewModel {
             flow.preview().invalidate();
         });
         stage.addListener((o, was, now) -> flow.preview().invalidate());
-        canPreview = Bindings.createBooleanBinding(() -> flow.loadedProperty().get() && inputsValid()
-                        && flow.preview().stateProperty().get() != PreviewState.PREPARING
-                        && !flow.launchedProperty().get(),
-                flow.loadedProperty(), flow.form().validProperty(), modeMessage, stage,
-                flow.preview().stateProperty(), flow.launchedProperty());
-        canRerun = Bindings.createBooleanBinding(() -> inputsValid()
-                        && flow.preview().stateProperty().get() == PreviewState.READY
-                        && !flow.launchedProperty().get(),
-                flow.form().validProperty(), modeMessage, stage, flow.preview().stateProperty(),
-                flow.launchedProperty());
+        optionsValidWhen(Bindings.createBooleanBinding(() -> modeMessage.get().isEmpty()
+                && (mode.get() == RerunMode.ONLY_FAILED || stage.get() != null), modeMessage, mode, stage));
         flow.load(original.request().parameters(), loaded -> flow.preview().invalidate());
+    }
+
+    private static RunRecord ended(RunRecord run) {
+        Objects.requireNonNull(run, "original");
+        if (!run.state().isTerminal()) {
+            throw new IllegalArgumentException("run " + run.runId() + " is " + run.state()
+                    + "; only a run that ended can be re-run");
+        }
+        return run;
     }
 
     /** The failed stage; for a cancelled run the first stage that did not succeed. */
@@ -117,27 +105,16 @@ public final class RerunViewModel {
                 .orElse(run.stageNames().isEmpty() ? null : run.stageNames().get(0));
     }
 
-    private boolean inputsValid() {
-        return flow.form().validProperty().get() && modeMessage.get().isEmpty()
-                && (mode.get() == RerunMode.ONLY_FAILED || stage.get() != null);
-    }
-
     // Commands
 
-    /** Plans the re-run as the inputs stand, off the FX thread; a protected environment first asks for its name. */
+    @Override
     public void preview() {
-        if (!canPreview.get()) {
-            return;
-        }
-        flow.preview(request(), Optional.of(original), "Re-run");
+        previewIfAllowed(this::request, Optional.of(original), "Re-run");
     }
 
     /** Hands the previewed re-run to the receiver; only with a valid preview. */
     public void rerun() {
-        if (!canRerun.get()) {
-            return;
-        }
-        flow.approve(Optional.ofNullable(reason.get()), onLaunch);
+        handOverIfAllowed();
     }
 
     /** Shows the original run, through what {@link #onOpenOriginal} was given. */
@@ -154,11 +131,6 @@ public final class RerunViewModel {
     /** Whether the original run's link leads anywhere. */
     public boolean canOpenOriginal() {
         return canOpenOriginal;
-    }
-
-    /** Closes what was previewed and not launched; call when the dialog goes away. */
-    public void close() {
-        flow.close();
     }
 
     /**
@@ -191,15 +163,6 @@ public final class RerunViewModel {
     /** How the original ended, when it started and who launched it. */
     public ReadOnlyStringProperty originalSummaryProperty() {
         return originalSummary.getReadOnlyProperty();
-    }
-
-    public String environment() {
-        return flow.environment();
-    }
-
-    /** Whether the environment is protected (production): Preview first asks for its name. */
-    public boolean protectedEnvironment() {
-        return flow.protectedEnvironment();
     }
 
     /** What to repeat; the failed stage only to begin with. */
@@ -237,40 +200,8 @@ public final class RerunViewModel {
         return stageChoosable;
     }
 
-    /** What the dialog waits for or why it cannot go on; empty when there is nothing to say. */
-    public ReadOnlyStringProperty statusProperty() {
-        return flow.statusProperty();
-    }
-
-    public ReadOnlyBooleanProperty loadedProperty() {
-        return flow.loadedProperty();
-    }
-
-    /** The original's parameters, to override. */
-    public ParameterForm form() {
-        return flow.form();
-    }
-
-    /** Why, for the audit trail and the release note; optional. */
-    public StringProperty reasonProperty() {
-        return reason;
-    }
-
-    /** The dry run: its state, progress, plan tree and text, problems. */
-    public PlanPreview planPreview() {
-        return flow.preview();
-    }
-
-    public BooleanBinding canPreviewProperty() {
-        return canPreview;
-    }
-
+    /** Whether Re-run is enabled: the preview is of exactly the inputs as they stand. */
     public BooleanBinding canRerunProperty() {
-        return canRerun;
-    }
-
-    /** Whether the re-run was handed over; the dialog closes then. */
-    public ReadOnlyBooleanProperty launchedProperty() {
-        return flow.launchedProperty();
+        return canHandOver();
     }
 }

@@ -19,8 +19,8 @@ import org.dbb.console.core.launch.PreparedRun;
 import org.dbb.console.core.plan.RunRequest;
 
 /**
- * Records a "model selection" intervention when a launch refreshes other semantic models than the previous launch
- * from this console in the same workspace × environment: {@code before → after}, linked to the run. The audit
+ * Records a "model selection" intervention when a launch, from the window or {@code dbb run}, refreshes other
+ * semantic models than the previous launch from this console in the same workspace × environment: {@code before → after}, linked to the run. The audit
  * trail records what reached Fabric and ends up in the release note, so a selection counts when a launch uses it;
  * ticking boxes on the Models page (saved as a preference in {@link ModelSelectionStore}) is not an intervention
  * by itself. The launch's own entry lists its models as well; this one says what changed. Re-runs keep their

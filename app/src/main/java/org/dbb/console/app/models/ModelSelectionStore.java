@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.dbb.console.core.files.AtomicFileWriter;
+import org.dbb.console.core.workspace.config.edit.EnvironmentKeyedData;
 
 /**
  * The operators' semantic model selections per workspace repository × environment, kept as a small JSON file in
@@ -28,9 +29,11 @@ import org.dbb.console.core.files.AtomicFileWriter;
  * console is reopened. For each pair it keeps the selection last made on the Models page and the models the last
  * launch from this console refreshed (the baseline a changed selection is audited against). A missing file means
  * nothing saved; an unreadable one is logged and treated as empty, and replaced (its old version kept as
- * {@code .bak}) at the next save. Thread-safe; every method but {@link #saveLater} blocks on file I/O.
+ * {@code .bak}) at the next save. A renamed environment's selections move to its new name and a removed one's
+ * are dropped, in one atomic write of the file, when the environment files are written
+ * ({@link EnvironmentKeyedData}). Thread-safe; every method but {@link #saveLater} blocks on file I/O.
  */
-public final class ModelSelectionStore {
+public final class ModelSelectionStore implements EnvironmentKeyedData {
 
     /** The file's name in the data folder. */
     public static final String FILE_NAME = "model-selections.json";
@@ -97,6 +100,41 @@ public final class ModelSelectionStore {
         put(workspace, environment, LAUNCHED, models);
         write();
         return Optional.of(new ModelSelectionChange(before, models));
+    }
+
+    /**
+     * Moves what is kept for {@code from} to {@code to}, replacing anything left under {@code to} from an earlier
+     * environment of that name, and writes the file once (blocking).
+     */
+    @Override
+    public synchronized void renameEnvironment(Path workspace, String from, String to) {
+        String key = key(workspace);
+        ObjectNode moved = entry(workspace, from, false);
+        List<String> pending = unsaved.remove(List.of(key, from));
+        unsaved.remove(List.of(key, to));
+        if (moved == null && pending == null && entry(workspace, to, false) == null) {
+            return;
+        }
+        if (data().get(key) instanceof ObjectNode environments) {
+            environments.remove(List.of(from, to));
+            if (moved != null) {
+                environments.set(to, moved);
+            }
+        }
+        if (pending != null) {
+            put(workspace, to, SELECTED, pending);
+        }
+        write();
+    }
+
+    /** Forgets what is kept for {@code environment} and writes the file (blocking). */
+    @Override
+    public synchronized void removeEnvironment(Path workspace, String environment) {
+        String key = key(workspace);
+        unsaved.remove(List.of(key, environment));
+        if (data().get(key) instanceof ObjectNode environments && environments.remove(environment) != null) {
+            write();
+        }
     }
 
     private synchronized void writeUnsaved() {

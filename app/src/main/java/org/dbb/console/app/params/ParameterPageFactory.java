@@ -53,12 +53,18 @@ public final class ParameterPageFactory {
 
     /**
      * The page over {@code model} with the entry tools made for it on first show, and the GUID coverage list and
-     * the find value tester beside the matrix.
+     * the find value tester beside the matrix; when the entry tools are {@link EntryTools}, the coverage list's
+     * "Add find_replace entry" opens their form.
      */
     public static ConsolePage page(ParameterMatrixViewModel model,
                                    Function<ParameterMatrixViewModel, MatrixTools> entryTools, ParameterTools tools) {
         return new ConsolePage(PAGE_ID, "Parameters", AppIcon.PARAMETERS, () -> {
-            ParameterMatrixView view = new ParameterMatrixView(model, entryTools.apply(model));
+            MatrixTools made = entryTools.apply(model);
+            if (made instanceof EntryTools entries) {
+                // the coverage list's "Add find_replace entry" opens this page's add-entry form
+                tools.coverage().onAddFindReplaceEntry(entries.form()::startFindReplace);
+            }
+            ParameterMatrixView view = new ParameterMatrixView(model, made);
             model.load();
             return new ParameterToolsPanel(view, model.dirtyProperty(), tools);
         });

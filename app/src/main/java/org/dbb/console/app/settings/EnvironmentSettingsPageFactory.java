@@ -1,5 +1,6 @@
 package org.dbb.console.app.settings;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -56,9 +57,12 @@ public final class EnvironmentSettingsPageFactory {
                 interventions, dialogs, services.osEnvironment(), afterSave, background, fx);
     }
 
-    /** Saves an environment edit in dbb-console.yml and, for a rename or removal, in parameter.yml. */
+    /**
+     * Saves an environment edit in dbb-console.yml and, for a rename or removal, in parameter.yml; the saved model
+     * selections follow a rename or removal once both are written.
+     */
     public static EnvironmentFilesEditor filesEditor(ConsoleServices services) {
         return new EnvironmentFilesEditor(services.consoleSettingsEditor(), services.parameterFileEditor(),
-                services.parameterValidator(), services.writer());
+                services.parameterValidator(), services.writer(), List.of(services.modelSelections()));
     }
 }

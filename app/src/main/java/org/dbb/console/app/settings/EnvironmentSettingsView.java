@@ -122,9 +122,9 @@ public final class EnvironmentSettingsView extends BorderPane {
                 || model.formProperty().get() == null, model.stateProperty(), model.formProperty()));
         VBox pane = new VBox(8, title, list, name, workspace, new HBox(6, add, rename, remove));
         pane.getStyleClass().add("settings-environments");
-        // Wide enough for the Add / Rename / Remove buttons to keep their labels.
-        pane.setPrefWidth(300);
-        pane.setMinWidth(300);
+        // The column is as wide as its widest row, the buttons with their whole labels, and never narrower:
+        // a fixed width truncates them as soon as the theme's font or padding grows.
+        pane.setMinWidth(Region.USE_PREF_SIZE);
         return pane;
     }
 
@@ -137,7 +137,10 @@ public final class EnvironmentSettingsView extends BorderPane {
         }
         GridPane grid = new GridPane();
         grid.getStyleClass().add("settings-form");
-        grid.getColumnConstraints().addAll(new ColumnConstraints(190), new ColumnConstraints(200, 420,
+        // The labels' column takes the widest label's width, so no label is cut short either.
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().addAll(labels, new ColumnConstraints(200, 420,
                 Double.MAX_VALUE, Priority.ALWAYS, javafx.geometry.HPos.LEFT, true));
         int row = 0;
         Label title = new Label(form.name() + (form.emulator() ? " · sandbox (built-in emulator)" : ""));
@@ -319,6 +322,7 @@ public final class EnvironmentSettingsView extends BorderPane {
     private static Button button(String id, String text, AppIcon icon, Runnable action) {
         Button button = new Button(text, icon.graphic());
         button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         button.setOnAction(e -> action.run());
         return button;
     }

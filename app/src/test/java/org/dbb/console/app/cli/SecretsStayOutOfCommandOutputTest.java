@@ -8,23 +8,13 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.read.ListAppender;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -32,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import org.dbb.console.app.ConnectionSettings;
 import org.dbb.console.app.ConsoleServices;
@@ -55,10 +44,7 @@ class SecretsStayOutOfCommandOutputTest {
     private final Map<String, String> os = new HashMap<>();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private final Map<String, Level> levels = new HashMap<>();
-    private final List<String> planted = new ArrayList<>();
+    private final PlantedSecrets secrets = new PlantedSecrets();
 
     private String clientSecret;
     private String groupSecret;
@@ -68,11 +54,11 @@ class SecretsStayOutOfCommandOutputTest {
 
     @BeforeEach
     void plant() throws IOException {
-        clientSecret = remember("cs~" + UUID.randomUUID().toString().replace("-", ""));
-        groupSecret = remember("gs~" + UUID.randomUUID().toString().replace("-", ""));
-        bearer = remember(jwtShaped());
-        webhook = remember("https://contoso.webhook.office.com/webhookb2/" + UUID.randomUUID() + "/IncomingWebhook/"
-                + UUID.randomUUID().toString().replace("-", ""));
+        clientSecret = secrets.make("cs~");
+        groupSecret = secrets.make("gs~");
+        bearer = secrets.remember(jwtShaped());
+        webhook = secrets.make("https://contoso.webhook.office.com/webhookb2/" + UUID.randomUUID()
+                + "/IncomingWebhook/");
         os.put("DBB_PROD_CLIENT_SECRET", clientSecret);
         os.put("DBB_PROD_TEAMS_WEBHOOK", webhook);
         os.put("DBB_TEAMS_WEBHOOK", webhook);
@@ -80,27 +66,13 @@ class SecretsStayOutOfCommandOutputTest {
         server.start(InetAddress.getByName("127.0.0.1"), 0);
         ws = temp.resolve("ws");
         new SampleWorkspace().exportTo(ws);
-
-        logs.setContext(root.getLoggerContext());
-        logs.start();
-        root.addAppender(logs);
-        for (String name : List.of("org.dbb.console", "okhttp3", "com.azure", org.slf4j.Logger.ROOT_LOGGER_NAME)) {
-            Logger logger = (Logger) LoggerFactory.getLogger(name);
-            levels.put(name, logger.getLevel());
-            logger.setLevel(Level.TRACE);
-        }
+        secrets.captureLogsAtTrace();
     }
 
     @AfterEach
     void restore() throws IOException {
-        root.detachAppender(logs);
-        levels.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
+        secrets.restoreLogs();
         server.shutdown();
-    }
-
-    private String remember(String secret) {
-        planted.add(secret);
-        return secret;
     }
 
     /** Three base64url parts, as a real access token has, assembled here so no token text sits in the source. */
@@ -160,38 +132,7 @@ class SecretsStayOutOfCommandOutputTest {
         String stdout = out.toString(StandardCharsets.UTF_8);
         assertThat(stdout).contains("client secret     $ENV:DBB_PROD_CLIENT_SECRET (••••••)")
                 .contains("0f3c2a4e-0000-4000-8000-000000000014");
-        assertThat(logs.list).as("the HTTP exchanges are logged at this level").isNotEmpty();
-        for (String secret : planted) {
-            assertThat(stdout).as("stdout").doesNotContain(secret);
-            assertThat(err.toString(StandardCharsets.UTF_8)).as("stderr").doesNotContain(secret);
-            assertThat(logText()).as("logs").doesNotContain(secret);
-            assertThat(filesContaining(secret)).as("files").isEmpty();
-        }
-    }
-
-    private String logText() {
-        StringBuilder text = new StringBuilder();
-        for (ILoggingEvent event : logs.list) {
-            text.append(event.getFormattedMessage()).append('\n');
-            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-                text.append(t.getClassName()).append(": ").append(t.getMessage()).append('\n');
-                for (StackTraceElementProxy frame : t.getStackTraceElementProxyArray()) {
-                    text.append(frame.getSTEAsString()).append('\n');
-                }
-            }
-        }
-        return text.toString();
-    }
-
-    private List<Path> filesContaining(String secret) throws IOException {
-        try (Stream<Path> files = Files.walk(temp)) {
-            return files.filter(Files::isRegularFile).filter(f -> {
-                try {
-                    return new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(secret);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
-        }
+        assertThat(secrets.logEvents()).as("the HTTP exchanges are logged at this level").isNotEmpty();
+        secrets.assertNoneLeaked(stdout, err.toString(StandardCharsets.UTF_8), temp);
     }
 }

@@ -5,25 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import okhttp3.mockwebserver.MockResponse;
@@ -34,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import org.dbb.console.app.ConsoleServices;
 import org.dbb.console.core.files.DataDirectories;
@@ -68,10 +57,7 @@ class SecretsStayOutOfRunsTest {
     private final Map<String, String> os = new HashMap<>();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private final Map<String, Level> levels = new HashMap<>();
-    private final List<String> planted = new ArrayList<>();
+    private final PlantedSecrets secrets = new PlantedSecrets();
     private ConsoleServices services;
     private Path ws;
     private String secureValue;
@@ -79,9 +65,9 @@ class SecretsStayOutOfRunsTest {
 
     @BeforeEach
     void plant() throws IOException {
-        String clientSecret = remember("sp~" + UUID.randomUUID().toString().replace("-", ""));
-        hookToken = remember("sig" + UUID.randomUUID().toString().replace("-", ""));
-        secureValue = remember("key~" + UUID.randomUUID().toString().replace("-", ""));
+        String clientSecret = secrets.make("sp~");
+        hookToken = secrets.make("sig");
+        secureValue = secrets.make("key~");
         receiver.start(InetAddress.getByName("127.0.0.1"), 0);
         for (int i = 0; i < 20; i++) {
             receiver.enqueue(new MockResponse().setResponseCode(202));
@@ -100,27 +86,14 @@ class SecretsStayOutOfRunsTest {
         Files.writeString(temp.resolve("fast.yml"), SCENARIO);
 
         services = new ConsoleServices(new DataDirectories(temp.resolve("data")), os::get);
-        logs.setContext(root.getLoggerContext());
-        logs.start();
-        root.addAppender(logs);
-        for (String name : List.of("org.dbb.console", "okhttp3", "com.azure", org.slf4j.Logger.ROOT_LOGGER_NAME)) {
-            Logger logger = (Logger) LoggerFactory.getLogger(name);
-            levels.put(name, logger.getLevel());
-            logger.setLevel(Level.TRACE);
-        }
+        secrets.captureLogsAtTrace();
     }
 
     @AfterEach
     void restore() throws IOException {
-        root.detachAppender(logs);
-        levels.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
+        secrets.restoreLogs();
         services.close();
         receiver.shutdown();
-    }
-
-    private String remember(String secret) {
-        planted.add(secret);
-        return secret;
     }
 
     /** A securestring parameter of the master pipeline, handed on to a monitoring notebook as Fabric would. */
@@ -169,49 +142,9 @@ class SecretsStayOutOfRunsTest {
         assertThat(notice).as("the ops channel was told about the breach").isNotNull();
         assertThat(notice.getRequestUrl().queryParameter("sig")).isEqualTo(hookToken);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("ThresholdBreach").contains("erp_api_key");
-        assertThat(logs.list).as("the HTTP exchanges are logged at this level").isNotEmpty();
+        assertThat(secrets.logEvents()).as("the HTTP exchanges are logged at this level").isNotEmpty();
 
         services.close();
-        String stdout = out.toString(StandardCharsets.UTF_8);
-        String stderr = err.toString(StandardCharsets.UTF_8);
-        String logText = logText();
-        for (String secret : planted) {
-            assertThat(stdout).as("stdout").doesNotContain(secret);
-            assertThat(stderr).as("stderr").doesNotContain(secret);
-            assertThat(logText).as("logs").doesNotContain(secret);
-            assertThat(filesContaining(secret)).as("files holding %s", secret).isEmpty();
-        }
-    }
-
-    private String logText() {
-        StringBuilder text = new StringBuilder();
-        for (ILoggingEvent event : List.copyOf(logs.list)) {
-            text.append(event.getFormattedMessage()).append('\n');
-            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-                text.append(t.getClassName()).append(": ").append(t.getMessage()).append('\n');
-            }
-        }
-        return text.toString();
-    }
-
-    /** Every file under the test's folder (workspace, data folder with the database) holding the text. */
-    private List<Path> filesContaining(String secret) throws IOException {
-        byte[] utf8 = secret.getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> files = Files.walk(temp)) {
-            return files.filter(Files::isRegularFile).filter(f -> {
-                try {
-                    String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-                    return bytes.contains(new String(utf8, StandardCharsets.ISO_8859_1))
-                            || bytes.contains(utf16(secret));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
-        }
-    }
-
-    /** H2 may store strings as UTF-16 inside compressed pages; look for that spelling too. */
-    private static String utf16(String text) {
-        return new String(text.getBytes(StandardCharsets.UTF_16BE), StandardCharsets.ISO_8859_1);
+        secrets.assertNoneLeaked(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), temp);
     }
 }

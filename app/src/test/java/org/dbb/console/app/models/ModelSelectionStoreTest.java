@@ -126,6 +126,56 @@ class ModelSelectionStoreTest {
         }
     }
 
+    @Test
+    void aRenamedEnvironmentsSelectionAndLastLaunchMoveToItsNewNameInOneWrite() throws Exception {
+        ModelSelectionStore store = store();
+        store.save(workspace("dbb"), "TEST", List.of("HR"));
+        store.launched(workspace("dbb"), "TEST", List.of("HR", "Sales"));
+        store.save(workspace("dbb"), "QA", List.of("Finance"));
+        store.save(workspace("other"), "TEST", List.of("Sales"));
+        String before = Files.readString(file());
+
+        store.renameEnvironment(workspace("dbb"), "TEST", "QA");
+
+        ModelSelectionStore read = store();
+        assertThat(read.saved(workspace("dbb"), "QA")).as("the old QA's leftover is replaced").contains(List.of("HR"));
+        assertThat(read.saved(workspace("dbb"), "TEST")).isEmpty();
+        assertThat(read.launched(workspace("dbb"), "QA", List.of("Sales", "HR"))).as("the baseline moved too")
+                .isEmpty();
+        assertThat(read.saved(workspace("other"), "TEST")).as("another repository's TEST").contains(List.of("Sales"));
+        assertThat(Files.readString(AtomicFileWriter.backupOf(file()))).isEqualTo(before);
+    }
+
+    @Test
+    void aSelectionNotYetWrittenFollowsTheRenameAndIsNotWrittenBackUnderTheOldName() {
+        List<Runnable> queued = new ArrayList<>();
+        ModelSelectionStore store = store();
+        store.saveLater(workspace("dbb"), "TEST", List.of("HR"), queued::add);
+
+        store.renameEnvironment(workspace("dbb"), "TEST", "QA");
+        queued.forEach(Runnable::run);
+
+        assertThat(store().saved(workspace("dbb"), "QA")).contains(List.of("HR"));
+        assertThat(store().saved(workspace("dbb"), "TEST")).isEmpty();
+    }
+
+    @Test
+    void aRemovedEnvironmentsSelectionIsDroppedAndNothingIsWrittenWhenThereWasNone() throws Exception {
+        ModelSelectionStore store = store();
+        store.save(workspace("dbb"), "TEST", List.of("HR"));
+        store.save(workspace("dbb"), "DEV", List.of("Sales"));
+
+        store.removeEnvironment(workspace("dbb"), "TEST");
+        String after = Files.readString(file());
+        store.removeEnvironment(workspace("dbb"), "PROD");
+        store.renameEnvironment(workspace("other"), "TEST", "QA");
+
+        assertThat(store().saved(workspace("dbb"), "TEST")).isEmpty();
+        assertThat(store().saved(workspace("dbb"), "DEV")).contains(List.of("Sales"));
+        assertThat(Files.readString(file())).isEqualTo(after).doesNotContain("TEST");
+        assertThat(Files.readString(AtomicFileWriter.backupOf(file()))).contains("TEST");
+    }
+
     private static RunRequest launch(Optional<List<String>> models) {
         return new RunRequest("sandbox", Map.of(), false, models, OptionalInt.empty(), RefreshMode.POWER_BI_API,
                 "ops", Optional.empty());

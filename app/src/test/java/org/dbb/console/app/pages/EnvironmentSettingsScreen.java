@@ -3,6 +3,7 @@ package org.dbb.console.app.pages;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -10,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -105,6 +107,16 @@ public final class EnvironmentSettingsScreen {
                 !node(EnvironmentSettingsView.REVIEW_ID).isVisible()));
         WaitForAsyncUtils.waitForFxEvents();
         return this;
+    }
+
+    /**
+     * The labels the Add, Rename and Remove buttons show as drawn: a button too narrow for its label shows it cut
+     * short with an ellipsis.
+     */
+    public List<String> environmentButtonLabelsShown() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        return onFx(() -> Stream.of(EnvironmentSettingsView.ADD_ID, EnvironmentSettingsView.RENAME_ID,
+                EnvironmentSettingsView.REMOVE_ID).map(id -> ((Text) node(id).lookup(".text")).getText()).toList());
     }
 
     /** Runs the connection test and waits for its outcome. */

@@ -169,6 +169,14 @@ public final class ParameterMatrixScreen {
         return entryField(EntryFormView.VALUE_ID_PREFIX + environment, text);
     }
 
+    /** The id of the entry form's field the cursor is in; empty when it is elsewhere. */
+    public String focusedEntryField() throws Exception {
+        return onFx(() -> {
+            Node owner = robot.lookup("#" + EntryFormView.ID).query().getScene().getFocusOwner();
+            return owner == null || owner.getId() == null ? "" : owner.getId();
+        });
+    }
+
     public String entryFieldText(String id) throws Exception {
         return onFx(() -> ((TextField) robot.lookup("#" + id).query()).getText());
     }

@@ -2,6 +2,7 @@ package org.dbb.console.app.pages;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.text.Text;
@@ -22,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import org.dbb.console.app.params.coverage.CoverageRow;
 import org.dbb.console.app.params.coverage.GuidCoverageView;
+import org.dbb.console.app.params.entries.EntryFormView;
 import org.dbb.console.app.params.regex.RegexTesterView;
 import org.dbb.console.app.params.tools.ParameterToolsPanel;
 import org.dbb.console.core.workspace.params.regex.TrialFile;
@@ -49,6 +52,12 @@ public final class ParameterToolsScreen {
     /** The counts line of the coverage list. */
     public String coverageSummary() throws Exception {
         return onFx(() -> label(GuidCoverageView.SUMMARY_ID).getText());
+    }
+
+    /** Waits until the counts line of the coverage list matches {@code expected}, and returns it. */
+    public String waitForCoverageSummary(Predicate<String> expected) throws Exception {
+        waitFor(() -> expected.test(label(GuidCoverageView.SUMMARY_ID).getText()));
+        return coverageSummary();
     }
 
     /** What the coverage list says it leaves out on purpose. */
@@ -85,6 +94,41 @@ public final class ParameterToolsScreen {
     /** How many GUID rows the list draws on screen now. */
     public int coverageRowsShown() throws Exception {
         return onFx(() -> robot.lookup("." + GuidCoverageView.ROW_CLASS).queryAll().size());
+    }
+
+    /**
+     * Chooses "Add find_replace entry for this GUID" on the listed row of {@code guid}, as the operator clicks the
+     * row's link, and waits for the add-entry form.
+     */
+    public ParameterToolsScreen addEntryForGuid(String guid) throws Exception {
+        onFx(() -> {
+            TreeView<Object> tree = robot.lookup("#" + GuidCoverageView.LIST_ID).query();
+            for (int i = 0; i < tree.getExpandedItemCount(); i++) {
+                if (tree.getTreeItem(i).getValue() instanceof CoverageRow row && row.guid().equals(guid)) {
+                    tree.scrollTo(i);
+                    return null;
+                }
+            }
+            throw new AssertionError(guid + " is not listed");
+        });
+        waitFor(() -> link(guid) != null);
+        robot.clickOn(onFx(() -> link(guid)));
+        waitFor(() -> robot.lookup("#" + EntryFormView.ID).query().isVisible());
+        return this;
+    }
+
+    /** The row link of {@code guid} drawn on screen now, or null. */
+    private Node link(String guid) {
+        return robot.lookup("." + GuidCoverageView.ROW_CLASS).queryAll().stream()
+                .filter(n -> n instanceof TreeCell<?> cell && cell.getItem() instanceof CoverageRow row
+                        && row.guid().equals(guid))
+                .map(n -> n.lookup("." + GuidCoverageView.ADD_ENTRY_CLASS)).filter(Objects::nonNull).findFirst()
+                .orElse(null);
+    }
+
+    /** Whether the listed row of {@code guid} offers the add-entry link. */
+    public boolean offersEntryFor(String guid) throws Exception {
+        return onFx(() -> link(guid) != null);
     }
 
     /** Shows the find value tester tab. */

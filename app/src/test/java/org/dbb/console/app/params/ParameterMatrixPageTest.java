@@ -8,84 +8,40 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
-import atlantafx.base.theme.PrimerLight;
-import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import org.dbb.console.app.ConsoleServices;
-import org.dbb.console.app.audit.InterventionRecorder;
 import org.dbb.console.app.cli.CommandLineRunner;
-import org.dbb.console.app.fx.FxExecutor;
 import org.dbb.console.app.pages.ParameterMatrixScreen;
 import org.dbb.console.app.shell.ConsolePage;
-import org.dbb.console.app.shell.ConsoleSession;
 import org.dbb.console.app.testing.StandingDialogs;
 import org.dbb.console.core.files.DataDirectories;
-import org.dbb.console.core.files.JsonDocuments;
 import org.dbb.console.core.files.TextFile;
 import org.dbb.console.core.sample.SampleWorkspace;
-import org.dbb.console.core.workspace.ItemDiscovery;
 import org.dbb.console.core.workspace.Workspace;
-import org.dbb.console.core.workspace.WorkspaceLoader;
-import org.dbb.console.core.workspace.config.ConsoleSettingsReader;
 import org.dbb.console.core.workspace.params.ParameterKind;
 import org.dbb.console.core.workspace.params.edit.ParameterFileEdit;
 
-@ExtendWith(ApplicationExtension.class)
-class ParameterMatrixPageTest {
-
-    private static final ScheduledExecutorService BACKGROUND = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = Executors.defaultThreadFactory().newThread(r);
-        t.setDaemon(true);
-        return t;
-    });
-
-    @TempDir
-    static Path temp;
+class ParameterMatrixPageTest extends ParameterPageTestBase {
 
     private Path file;
     private byte[] original;
 
     @Start
     void start(Stage stage) throws IOException {
-        Path root = temp.resolve("sample-" + System.nanoTime());
-        new SampleWorkspace().exportTo(root);
-        Workspace workspace = new WorkspaceLoader(new ConsoleSettingsReader(), new ItemDiscovery(new JsonDocuments()))
-                .open(root);
+        Workspace workspace = openFreshSample();
         file = workspace.parameterFile();
         original = Files.readAllBytes(file);
-        ConsoleSession session = new ConsoleSession();
-        session.workspaceProperty().set(workspace);
-        InterventionRecorder audit = new InterventionRecorder(() -> {
-            throw new org.dbb.console.core.database.DatabaseException("no database in this test");
-        }, Clock.systemUTC(), "operator", message -> { });
-        ParameterMatrixViewModel model = new ParameterMatrixViewModel(ParameterEditing.standalone(), session, audit,
-                new StandingDialogs().typing("PROD"), BACKGROUND, DelayedExecutor.on(BACKGROUND), new FxExecutor());
+        ParameterMatrixViewModel model = matrix(ParameterEditing.standalone(), sessionOn(workspace),
+                new StandingDialogs().typing("PROD"));
         ConsolePage page = ParameterPageFactory.page(model);
         assertThat(page.id()).isEqualTo("parameters");
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        // Monocle's headless screen is 1280×800; a larger window overflows its frame buffer.
-        stage.setScene(new Scene(new StackPane(page.view().get()), 1280, 800));
-        stage.show();
-    }
-
-    @AfterAll
-    static void stopBackground() {
-        BACKGROUND.shutdownNow();
+        show(stage, page);
     }
 
     @Test

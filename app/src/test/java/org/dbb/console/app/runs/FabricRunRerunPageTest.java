@@ -2,24 +2,16 @@ package org.dbb.console.app.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import org.dbb.console.app.ConsoleServices;
-import org.dbb.console.app.WindowComposition;
-import org.dbb.console.app.testing.SampleWindow;
 import org.dbb.console.app.pages.RunsScreen;
 import org.dbb.console.app.pages.WorkspaceScreen;
 import org.dbb.console.core.engine.RunRecord;
@@ -34,9 +26,8 @@ import org.dbb.console.core.timeline.RunTimeline;
  * The morning after: the master pipeline ran on its Fabric schedule and failed in Transformation; the operator
  * opens it in the window's run history and re-runs the failed stage through the console's engine.
  */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(180)
-class FabricRunRerunPageTest {
+class FabricRunRerunPageTest extends SampleWindowPageTestBase {
 
     private static final String SCHEDULED_RUN_FAILING_IN_TRANSFORMATION = """
             version: 1
@@ -52,23 +43,9 @@ class FabricRunRerunPageTest {
                 failure: {activity: Build gold with dbt, errorCode: DbtRunFailed, message: "dbt run failed"}
             """;
 
-    @TempDir
-    static Path temp;
-
-    private SampleWindow window;
-    private ConsoleServices services;
-    private WindowComposition composition;
-
     @Start
     void start(Stage stage) {
-        window = SampleWindow.open(temp, stage, SCHEDULED_RUN_FAILING_IN_TRANSFORMATION);
-        services = window.services();
-        composition = window.composition();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        window.close();
+        open(stage, SCHEDULED_RUN_FAILING_IN_TRANSFORMATION);
     }
 
     @Test
@@ -81,7 +58,7 @@ class FabricRunRerunPageTest {
         assertThat(fabricRun.startedBy()).isEqualTo("Fabric schedule");
         runs.select(fabricRun);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
-            RunTimeline shown = composition.runsPage().model().shownProperty().get();
+            RunTimeline shown = composition().runsPage().model().shownProperty().get();
             return shown != null && shown.runId().equals(fabricRun.runId())
                     && shown.stage("Transformation").map(s -> s.state() == StepState.FAILED).orElse(false)
                     && shown.stage("Integration").map(s -> s.state() == StepState.SUCCEEDED).orElse(false);
@@ -92,7 +69,7 @@ class FabricRunRerunPageTest {
 
         assertThat(headline).contains("succeeded");
         String runId = headline.split(" ")[1];
-        RunRecord record = services.runJournal().find(runId).orElseThrow();
+        RunRecord record = services().runJournal().find(runId).orElseThrow();
         assertThat(record.state()).isEqualTo(RunState.SUCCEEDED);
         assertThat(record.rerunOf()).contains(fabricRun.runId());
     }

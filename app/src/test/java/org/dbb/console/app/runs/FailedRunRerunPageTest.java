@@ -2,26 +2,19 @@ package org.dbb.console.app.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import org.dbb.console.app.ConsoleServices;
 import org.dbb.console.app.pages.RerunDialogScreen;
 import org.dbb.console.app.pages.RunsScreen;
 import org.dbb.console.app.pages.TimelineScreen;
 import org.dbb.console.app.pages.WorkspaceScreen;
-import org.dbb.console.app.testing.SampleWindow;
 import org.dbb.console.core.audit.AuditAction;
 import org.dbb.console.core.emulator.EmulatorStats;
 import org.dbb.console.core.engine.RunRecord;
@@ -36,9 +29,8 @@ import org.dbb.console.core.plan.RerunMode;
  * The window on the sample workspace: a console run fails in Transformation once its retries are spent, and the
  * operator re-runs that stage alone from the Runs page, straight from the run that just ended on the timeline.
  */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(120)
-class FailedRunRerunPageTest {
+class FailedRunRerunPageTest extends SampleWindowPageTestBase {
 
     private static final String TRANSFORMATION = "transformation_pipeline_DBB";
 
@@ -56,21 +48,9 @@ class FailedRunRerunPageTest {
                 failure: {activity: Build gold with dbt, errorCode: DbtRunFailed, message: "dbt run failed"}
             """;
 
-    @TempDir
-    static Path temp;
-
-    private SampleWindow window;
-    private ConsoleServices services;
-
     @Start
     void start(Stage stage) {
-        window = SampleWindow.open(temp, stage, TRANSFORMATION_FAILS_IN_THE_FIRST_RUN);
-        services = window.services();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        window.close();
+        open(stage, TRANSFORMATION_FAILS_IN_THE_FIRST_RUN);
     }
 
     @Test
@@ -105,7 +85,7 @@ class FailedRunRerunPageTest {
         assertThat(timeline.notes()).contains("Re-run of " + original);
         assertThat(timeline.stageStates()).containsEntry("Transformation", StepState.SUCCEEDED);
         assertThat(stats().jobsStarted("sandbox", TRANSFORMATION)).as("one more run, for the re-run").isEqualTo(4);
-        RunRecord record = services.runJournal().find(rerun).orElseThrow();
+        RunRecord record = services().runJournal().find(rerun).orElseThrow();
         assertThat(record.state()).isEqualTo(RunState.SUCCEEDED);
         assertThat(record.rerunOf()).contains(original);
         RunHistoryEntry rerunEntry = runs.waitForHistoryEntry(e -> e.runId().equals(rerun)
@@ -114,7 +94,7 @@ class FailedRunRerunPageTest {
         assertThat(rerunEntry.rerunOfOrigin()).contains(RunOrigin.CONSOLE);
         assertThat(runs.waitForHistoryEntry(e -> e.runId().equals(original) && !e.rerunBy().isEmpty(), 20)
                 .rerunBy()).containsExactly(rerun);
-        assertThat(services.auditTrail().entries(Optional.empty(), Optional.empty())).anySatisfy(e -> {
+        assertThat(services().auditTrail().entries(Optional.empty(), Optional.empty())).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo(AuditAction.RERUN);
             assertThat(e.runId()).contains(rerun);
             assertThat(e.subject()).contains(original);
@@ -122,6 +102,6 @@ class FailedRunRerunPageTest {
     }
 
     private EmulatorStats stats() {
-        return window.composition().sandbox().emulator().orElseThrow().stats();
+        return composition().sandbox().emulator().orElseThrow().stats();
     }
 }

@@ -2,25 +2,17 @@ package org.dbb.console.app.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import org.dbb.console.app.ConsoleServices;
-import org.dbb.console.app.WindowComposition;
-import org.dbb.console.app.testing.SampleWindow;
 import org.dbb.console.app.pages.RunsScreen;
 import org.dbb.console.app.pages.WorkspaceScreen;
 import org.dbb.console.core.engine.RunRecord;
@@ -29,9 +21,8 @@ import org.dbb.console.core.engine.StepState;
 import org.dbb.console.core.history.RunHistoryStatus;
 
 /** The whole window on the sample workspace: a sandbox run launched from the Runs page, end to end. */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(180)
-class RunsPageTest {
+class RunsPageTest extends SampleWindowPageTestBase {
 
     /** Everything succeeds, quickly; each model refreshes for about ten seconds, long enough to cancel. */
     private static final String HEALTHY = """
@@ -40,23 +31,9 @@ class RunsPageTest {
             defaults: {queueSeconds: 2, jobSeconds: 30, refreshSeconds: 5000, pollSeconds: 5}
             """;
 
-    @TempDir
-    static Path temp;
-
-    private SampleWindow window;
-    private ConsoleServices services;
-    private WindowComposition composition;
-
     @Start
     void start(Stage stage) {
-        window = SampleWindow.open(temp, stage, HEALTHY);
-        services = window.services();
-        composition = window.composition();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        window.close();
+        open(stage, HEALTHY);
     }
 
     @Test
@@ -69,14 +46,14 @@ class RunsPageTest {
 
         assertThat(headline).contains("succeeded");
         String runId = headline.split(" ")[1];
-        RunRecord record = services.runJournal().find(runId).orElseThrow();
+        RunRecord record = services().runJournal().find(runId).orElseThrow();
         assertThat(record.state()).isEqualTo(RunState.SUCCEEDED);
         assertThat(record.stages().values()).contains(StepState.SUCCEEDED).doesNotContain(StepState.FAILED);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runs.history().stream()
                 .anyMatch(e -> e.runId().equals(runId) && e.status() == RunHistoryStatus.SUCCEEDED));
-        assertThat(services.auditTrail().entries(java.util.Optional.empty(), java.util.Optional.empty()))
+        assertThat(services().auditTrail().entries(java.util.Optional.empty(), java.util.Optional.empty()))
                 .anySatisfy(e -> assertThat(e.runId()).contains(runId));
-        List<String> stages = composition.session().activeTimelineProperty().get().stages().stream()
+        List<String> stages = composition().session().activeTimelineProperty().get().stages().stream()
                 .map(s -> s.name() + "=" + s.state()).toList();
         assertThat(stages).contains("Initialisation=SUCCEEDED", "Integration=SUCCEEDED",
                 "Transformation=SUCCEEDED", "Monitoring=SUCCEEDED");
@@ -94,11 +71,11 @@ class RunsPageTest {
 
         assertThat(headline).contains("was cancelled");
         String runId = headline.split(" ")[1];
-        RunRecord record = services.runJournal().find(runId).orElseThrow();
+        RunRecord record = services().runJournal().find(runId).orElseThrow();
         assertThat(record.state()).isEqualTo(RunState.CANCELLED);
         assertThat(record.stages().get("Transformation")).isEqualTo(StepState.SUCCEEDED);
         assertThat(record.stages().get("Semantic refresh")).isNotEqualTo(StepState.SUCCEEDED);
-        assertThat(composition.sandbox().emulator().orElseThrow().stats().inFlightRefreshes())
+        assertThat(composition().sandbox().emulator().orElseThrow().stats().inFlightRefreshes())
                 .as("the refreshes in flight were cancelled in Power BI").isZero();
     }
 }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.dbb.console.app.models.ModelSelectionStore;
+import org.dbb.console.app.models.ModelsPageFactory;
 import org.dbb.console.app.shell.ShellViewModel;
 import org.dbb.console.core.audit.AuditAction;
 import org.dbb.console.core.auth.AccessToken;
@@ -315,6 +317,37 @@ class EnvironmentSettingsViewModelTest {
     }
 
     @Test
+    void theSavedModelSelectionFollowsARenameAndIsDroppedWithARemoval() throws Exception {
+        EnvironmentSettingsViewModel model = model();
+        ModelSelectionStore selections = page.services.modelSelections();
+        selections.save(page.workspaceRoot, "TEST", List.of("HR", "Sales"));
+        selections.launched(page.workspaceRoot, "TEST", List.of("HR"));
+        selections.save(page.workspaceRoot, "PROD", List.of("Finance"));
+
+        model.selectedProperty().set("TEST");
+        model.newNameProperty().set("QA");
+        model.reviewRename();
+        assertThat(selections.saved(page.workspaceRoot, "TEST")).as("nothing moves at the review").isPresent();
+        model.write();
+
+        assertThat(model.statusIsErrorProperty().get()).isFalse();
+        ModelSelectionStore reread = ModelsPageFactory.selections(page.services.dataDirectories().root(),
+                page.services.writer());
+        assertThat(reread.saved(page.workspaceRoot, "QA")).contains(List.of("HR", "Sales"));
+        assertThat(reread.saved(page.workspaceRoot, "TEST")).isEmpty();
+        assertThat(reread.launched(page.workspaceRoot, "QA", List.of("HR"))).as("the last launch moved too")
+                .isEmpty();
+
+        page.dialogs.typing("PROD");
+        model.selectedProperty().set("PROD");
+        model.reviewRemove();
+        model.write();
+
+        assertThat(selections.saved(page.workspaceRoot, "PROD")).isEmpty();
+        assertThat(Files.readString(selections.file())).doesNotContain("PROD").contains("QA");
+    }
+
+    @Test
     void removingAnEnvironmentKeepsAParameterEntryWhoseOnlyEnvironmentItIsAndSaysSo() throws Exception {
         page(Map.of());
         String onlyTest = "  - find_value: \"only-in-test\"\n    replace_value:\n      \"TEST\": \"x\"\n";
@@ -343,6 +376,8 @@ class EnvironmentSettingsViewModelTest {
     void whenParameterYmlCannotBeWrittenNeitherFileChanges() throws Exception {
         EnvironmentSettingsViewModel model = model();
         String settingsBefore = page.text();
+        page.services.modelSelections().save(page.workspaceRoot, "TEST", List.of("HR"));
+        byte[] selectionsBefore = Files.readAllBytes(page.services.modelSelections().file());
         model.newNameProperty().set("QA");
         model.selectedProperty().set("TEST");
         model.reviewRename();
@@ -358,6 +393,9 @@ class EnvironmentSettingsViewModelTest {
                 .contains("dbb-console.yml was put back as it was, so neither file changed");
         assertThat(page.text()).isEqualTo(settingsBefore);
         assertThat(page.audit()).isEmpty();
+        assertThat(Files.readAllBytes(page.services.modelSelections().file())).as("the saved model selections")
+                .isEqualTo(selectionsBefore);
+        assertThat(page.services.modelSelections().saved(page.workspaceRoot, "TEST")).contains(List.of("HR"));
     }
 
     @Test

@@ -101,6 +101,13 @@ class EnvironmentSettingsViewTest {
     }
 
     @Test
+    void theAddRenameAndRemoveButtonsShowTheirWholeLabels(FxRobot robot) throws Exception {
+        EnvironmentSettingsScreen screen = new EnvironmentSettingsScreen(robot).waitUntilLoaded().select("TEST");
+
+        assertThat(screen.environmentButtonLabelsShown()).containsExactly("Add", "Rename", "Remove");
+    }
+
+    @Test
     void renamingTestChangesItsNameInBothFilesAndNoOtherByte(FxRobot robot) throws Exception {
         EnvironmentSettingsScreen screen = new EnvironmentSettingsScreen(robot).waitUntilLoaded().select("TEST");
         byte[] settingsBefore = Files.readAllBytes(page.settingsFile);

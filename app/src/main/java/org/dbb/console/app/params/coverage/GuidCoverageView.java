@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
@@ -45,6 +46,10 @@ public final class GuidCoverageView extends VBox {
     public static final String HIDE_MODEL_IDS_ID = "coverage-hide-model-ids";
     /** Style class of one GUID's row, for page objects. */
     public static final String ROW_CLASS = "coverage-row";
+    /** Style class of a row's link into the add-entry form. */
+    public static final String ADD_ENTRY_CLASS = "coverage-add-entry";
+    /** The action's words, on the row's link and its context menu. */
+    public static final String ADD_ENTRY_TEXT = "Add find_replace entry for this GUID";
 
     private static final PseudoClass UNCOVERED = PseudoClass.getPseudoClass("uncovered");
     /** Room the tree takes left of a row's text: disclosure arrows, indentation, the scroll bar. */
@@ -92,7 +97,7 @@ public final class GuidCoverageView extends VBox {
         TreeView<Object> list = new TreeView<>(root);
         list.setId(LIST_ID);
         list.setShowRoot(false);
-        list.setCellFactory(tree -> new CoverageCell());
+        list.setCellFactory(tree -> new CoverageCell(model));
         Label empty = wrapped(null, "tools-empty");
         empty.setText("No GUID is left unreplaced.");
         empty.visibleProperty().bind(model.stateProperty().isEqualTo(CoverageViewState.READY)
@@ -131,6 +136,12 @@ public final class GuidCoverageView extends VBox {
     /** A file heading, or one GUID with its context and hints. */
     private static final class CoverageCell extends TreeCell<Object> {
 
+        private final GuidCoverageViewModel model;
+
+        CoverageCell(GuidCoverageViewModel model) {
+            this.model = model;
+        }
+
         @Override
         protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
@@ -165,6 +176,13 @@ public final class GuidCoverageView extends VBox {
             by.getStyleClass().add("coverage-by");
             by.pseudoClassStateChanged(UNCOVERED, row.uncovered());
             FlowPane head = flow(location, guid, kind, by);
+            boolean canAdd = model.canAddEntry(row);
+            if (canAdd) {
+                Hyperlink add = new Hyperlink(ADD_ENTRY_TEXT + " …", AppIcon.ADD.graphic());
+                add.getStyleClass().add(ADD_ENTRY_CLASS);
+                add.setOnAction(e -> model.addFindReplaceEntry(row));
+                head.getChildren().add(add);
+            }
 
             TextFlow context = new TextFlow(text(row.contextBefore(), "context-text"),
                     text(row.guid(), "context-guid"), text(row.contextAfter(), "context-text"));
@@ -189,7 +207,13 @@ public final class GuidCoverageView extends VBox {
                 content.putString(row.guid());
                 Clipboard.getSystemClipboard().setContent(content);
             });
-            setContextMenu(new ContextMenu(copy));
+            ContextMenu menu = new ContextMenu(copy);
+            if (canAdd) {
+                MenuItem add = new MenuItem(ADD_ENTRY_TEXT + " …", AppIcon.ADD.graphic());
+                add.setOnAction(e -> model.addFindReplaceEntry(row));
+                menu.getItems().add(add);
+            }
+            setContextMenu(menu);
         }
 
         /** Laid out left to right, wrapping onto the next line when the list is narrow. */

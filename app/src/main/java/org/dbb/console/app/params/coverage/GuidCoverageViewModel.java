@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -39,7 +40,8 @@ import org.dbb.console.core.workspace.params.coverage.GuidOccurrence;
 
 /**
  * The GUID coverage list of the Parameters page: for a chosen environment, the GUIDs in the item files fabric-cicd
- * deploys that neither a {@code parameter.yml} entry nor fabric-cicd itself replaces, grouped by file. Reading
+ * deploys that neither a {@code parameter.yml} entry nor fabric-cicd itself replaces, grouped by file, each with a
+ * way into the page's add-entry form as a {@code find_replace} of that GUID. Reading
  * {@code parameter.yml} (as saved) and scanning run on the background executor; progress and results reach the FX
  * thread through one {@link FxBatcher}. Properties change, and commands must be called, on the FX executor's thread.
  */
@@ -74,6 +76,7 @@ public final class GuidCoverageViewModel {
 
     private Optional<CoverageReport> report = Optional.empty();
     private long generation;
+    private Optional<BiConsumer<String, String>> entryForm = Optional.empty();
 
     /**
      * @param validator  reads {@code parameter.yml} as fabric-cicd 1.3.0 would for the environment
@@ -158,6 +161,34 @@ public final class GuidCoverageViewModel {
                 });
             }
         });
+    }
+
+    /**
+     * Where {@link #addFindReplaceEntry} goes: the page's add-entry form, given the GUID to find and the environment
+     * whose replacement value is to be typed. Until it is set no row offers the action.
+     */
+    public void onAddFindReplaceEntry(BiConsumer<String, String> opener) {
+        this.entryForm = Optional.of(Objects.requireNonNull(opener, "opener"));
+        show();
+    }
+
+    /**
+     * Whether {@code row} offers a find_replace entry for its GUID: the GUID is not replaced, and it is not a TMDL
+     * object id (those are the same in every workspace, so nothing should replace them).
+     */
+    public boolean canAddEntry(CoverageRow row) {
+        return entryForm.isPresent() && row.uncovered() && row.kind() != GuidKind.MODEL_OBJECT_ID
+                && environment.get() != null;
+    }
+
+    /**
+     * Opens the add-entry form as a {@code find_replace} entry whose find_value is the row's GUID, with the value
+     * of the environment checked here left to type; nothing changes until that entry is added and saved.
+     */
+    public void addFindReplaceEntry(CoverageRow row) {
+        if (canAddEntry(row)) {
+            entryForm.get().accept(row.guid(), environment.get());
+        }
     }
 
     // Work done off the FX thread

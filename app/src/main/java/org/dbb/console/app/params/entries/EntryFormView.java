@@ -151,6 +151,7 @@ public final class EntryFormView extends VBox {
             }
         });
         rebuildValues();
+        model.awaitedEnvironmentProperty().addListener((o, was, now) -> focusValue(now));
 
         JsonPathPickerView pickerView = new JsonPathPickerView(picker);
         TitledPane pickerPane = new TitledPane("Pick find_key from an item's JSON", pickerView);
@@ -248,6 +249,15 @@ public final class EntryFormView extends VBox {
             completeVariables(field);
             values.addRow(row++, name, field);
         }
+    }
+
+    /** Puts the cursor in the value field of {@code environment}, the one the form waits for. */
+    private void focusValue(String environment) {
+        if (environment == null) {
+            return;
+        }
+        values.getChildren().stream().filter(n -> (VALUE_ID_PREFIX + environment).equals(n.getId())).findFirst()
+                .ifPresent(Node::requestFocus);
     }
 
     private void completeVariables(TextField field) {

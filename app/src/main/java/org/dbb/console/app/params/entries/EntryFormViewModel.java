@@ -97,6 +97,7 @@ public final class EntryFormViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper(this, "warnings", "");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
+    private final ReadOnlyStringWrapper awaitedEnvironment = new ReadOnlyStringWrapper(this, "awaitedEnvironment");
     private final ObservableList<EnvironmentValue> valuesView = FXCollections.unmodifiableObservableList(values);
 
     private long generation;
@@ -142,6 +143,7 @@ public final class EntryFormViewModel {
             ignoreCase.set(false);
             useAll.set(false);
             values.setAll(matrix.environments().stream().map(EnvironmentValue::new).toList());
+            awaitedEnvironment.set(null);
         } finally {
             resetting = false;
         }
@@ -151,6 +153,25 @@ public final class EntryFormViewModel {
         checking.set(false);
         sampleValue.set(null);
         open.set(true);
+    }
+
+    /**
+     * Opens the form for a {@code find_replace} entry that finds {@code text} literally (e.g. a GUID the coverage
+     * list found unreplaced) and waits for the value of {@code environment}, giving it a field when
+     * {@code parameter.yml} has no column for it yet. Nothing is checked until the value is typed.
+     */
+    public void startFindReplace(String text, String environment) {
+        start(ParameterKind.FIND_REPLACE);
+        resetting = true;
+        try {
+            findValue.set(Objects.requireNonNull(text, "text"));
+            if (values.stream().noneMatch(v -> v.environment().equals(environment))) {
+                values.add(new EnvironmentValue(environment));
+            }
+            awaitedEnvironment.set(environment);
+        } finally {
+            resetting = false;
+        }
     }
 
     /** Closes the form without adding anything. */
@@ -494,5 +515,10 @@ public final class EntryFormViewModel {
 
     public ReadOnlyBooleanProperty checkingProperty() {
         return checking.getReadOnlyProperty();
+    }
+
+    /** The environment whose value the form waits for, the one to type first; null when none in particular. */
+    public ReadOnlyStringProperty awaitedEnvironmentProperty() {
+        return awaitedEnvironment.getReadOnlyProperty();
     }
 }

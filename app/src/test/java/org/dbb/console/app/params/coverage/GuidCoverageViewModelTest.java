@@ -117,6 +117,33 @@ class GuidCoverageViewModelTest {
     }
 
     @Test
+    void anUnreplacedGuidOffersAFindReplaceEntryForTheCheckedEnvironmentOnceTheFormIsThere() {
+        List<String> opened = new ArrayList<>();
+        open("PROD");
+        runBackground();
+        model.hideModelObjectIdsProperty().set(false);
+        model.showCoveredProperty().set(true);
+        List<CoverageRow> rows = model.groups().stream().flatMap(g -> g.rows().stream()).toList();
+        CoverageRow hardCoded = rows.stream().filter(r -> r.guid().equals(HARD_CODED)).findFirst().orElseThrow();
+
+        assertThat(model.canAddEntry(hardCoded)).as("no form to open yet").isFalse();
+        model.addFindReplaceEntry(hardCoded);
+        model.onAddFindReplaceEntry((guid, environment) -> opened.add(guid + " in " + environment));
+
+        assertThat(model.canAddEntry(hardCoded)).isTrue();
+        assertThat(rows).filteredOn(r -> !r.uncovered()).isNotEmpty().noneMatch(model::canAddEntry);
+        assertThat(rows).filteredOn(r -> r.kind() == GuidKind.MODEL_OBJECT_ID).isNotEmpty()
+                .noneMatch(model::canAddEntry);
+        model.addFindReplaceEntry(hardCoded);
+        model.environmentProperty().set("TEST");
+        runBackground();
+        model.addFindReplaceEntry(model.groups().stream().flatMap(g -> g.rows().stream())
+                .filter(r -> r.guid().equals(HARD_CODED)).findFirst().orElseThrow());
+
+        assertThat(opened).containsExactly(HARD_CODED + " in PROD", HARD_CODED + " in TEST");
+    }
+
+    @Test
     void anotherEnvironmentIsCheckedWhenChosen() {
         open("PROD");
         runBackground();

@@ -65,6 +65,44 @@ class EntryFormViewModelTest extends EntryFormTestBase {
     }
 
     @Test
+    void aFindReplaceForAGuidStartsWithItsFindValueAndWaitsOnlyForTheCheckedEnvironmentsValue() {
+        String guid = "7d2c9a41-0b8e-4f3a-9c55-2e61d0a7b3f4";
+
+        form.startFindReplace(guid, "PROD");
+
+        assertThat(form.openProperty().get()).isTrue();
+        assertThat(form.kindProperty().get()).isEqualTo(ParameterKind.FIND_REPLACE);
+        assertThat(form.findValueProperty().get()).isEqualTo(guid);
+        assertThat(form.regexProperty().get()).as("a GUID is found literally").isFalse();
+        assertThat(form.awaitedEnvironmentProperty().get()).isEqualTo("PROD");
+        assertThat(form.values()).extracting(EnvironmentValue::environment)
+                .containsExactly("sandbox", "DEV", "TEST", "PROD");
+        assertThat(paused).as("nothing is checked before the value is typed").isEmpty();
+        assertThat(form.problemProperty().get()).isEmpty();
+
+        value("PROD", "0b7e4d52-93a1-4c6e-8f20-5d1c3a9e7b64");
+        form.add();
+
+        assertThat(form.problemProperty().get()).isEmpty();
+        assertThat(matrix.pendingChanges()).containsExactly("add find_replace entry '" + guid + "' (PROD)");
+    }
+
+    @Test
+    void anEnvironmentParameterYmlHasNoColumnForGetsAFieldUntilTheFormStartsAgain() {
+        form.startFindReplace("7d2c9a41-0b8e-4f3a-9c55-2e61d0a7b3f4", "UAT");
+
+        assertThat(form.values()).extracting(EnvironmentValue::environment)
+                .containsExactly("sandbox", "DEV", "TEST", "PROD", "UAT");
+
+        form.start(ParameterKind.FIND_REPLACE);
+
+        assertThat(form.values()).extracting(EnvironmentValue::environment)
+                .containsExactly("sandbox", "DEV", "TEST", "PROD");
+        assertThat(form.findValueProperty().get()).isEmpty();
+        assertThat(form.awaitedEnvironmentProperty().get()).isNull();
+    }
+
+    @Test
     void anEntryFabricCicdWouldRejectIsRefusedWithTheValidatorsMessageAndNothingChanges() {
         form.start(ParameterKind.KEY_VALUE_REPLACE);
         form.findKeyProperty().set("$.properties[?(@.name=='x'");

@@ -6,84 +6,39 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
-import atlantafx.base.theme.PrimerLight;
-import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import org.dbb.console.app.audit.InterventionRecorder;
 import org.dbb.console.app.fx.FxExecutor;
 import org.dbb.console.app.pages.ParameterMatrixScreen;
 import org.dbb.console.app.params.DelayedExecutor;
 import org.dbb.console.app.params.ParameterEditing;
 import org.dbb.console.app.params.ParameterMatrixViewModel;
 import org.dbb.console.app.params.ParameterPageFactory;
+import org.dbb.console.app.params.ParameterPageTestBase;
 import org.dbb.console.app.params.picker.JsonPathPickerView;
-import org.dbb.console.app.shell.ConsolePage;
-import org.dbb.console.app.shell.ConsoleSession;
 import org.dbb.console.app.testing.StandingDialogs;
-import org.dbb.console.core.files.JsonDocuments;
-import org.dbb.console.core.sample.SampleWorkspace;
-import org.dbb.console.core.workspace.ItemDiscovery;
 import org.dbb.console.core.workspace.Workspace;
-import org.dbb.console.core.workspace.WorkspaceLoader;
-import org.dbb.console.core.workspace.config.ConsoleSettingsReader;
 
-@ExtendWith(ApplicationExtension.class)
-class EntryToolsPageTest {
-
-    private static final ScheduledExecutorService BACKGROUND = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = Executors.defaultThreadFactory().newThread(r);
-        t.setDaemon(true);
-        return t;
-    });
-
-    @TempDir
-    static Path temp;
+class EntryToolsPageTest extends ParameterPageTestBase {
 
     private Path file;
     private String original;
 
     @Start
     void start(Stage stage) throws IOException {
-        Path root = temp.resolve("sample-" + System.nanoTime());
-        new SampleWorkspace().exportTo(root);
-        Workspace workspace = new WorkspaceLoader(new ConsoleSettingsReader(), new ItemDiscovery(new JsonDocuments()))
-                .open(root);
+        Workspace workspace = openFreshSample();
         file = workspace.parameterFile();
         original = Files.readString(file, StandardCharsets.UTF_8);
-        ConsoleSession session = new ConsoleSession();
-        session.workspaceProperty().set(workspace);
-        InterventionRecorder audit = new InterventionRecorder(() -> {
-            throw new org.dbb.console.core.database.DatabaseException("no database in this test");
-        }, Clock.systemUTC(), "operator", message -> { });
         StandingDialogs dialogs = new StandingDialogs().typing("PROD");
         ParameterEditing core = ParameterEditing.standalone();
-        ParameterMatrixViewModel model = new ParameterMatrixViewModel(core, session, audit, dialogs, BACKGROUND,
-                DelayedExecutor.on(BACKGROUND), new FxExecutor());
-        ConsolePage page = ParameterPageFactory.page(model, m -> new EntryTools(m, core, dialogs, BACKGROUND,
-                DelayedExecutor.on(BACKGROUND), new FxExecutor()));
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        stage.setScene(new Scene(new StackPane(page.view().get()), 1280, 800));
-        stage.show();
-    }
-
-    @AfterAll
-    static void stopBackground() {
-        BACKGROUND.shutdownNow();
+        ParameterMatrixViewModel model = matrix(core, sessionOn(workspace), dialogs);
+        show(stage, ParameterPageFactory.page(model, m -> new EntryTools(m, core, dialogs, background,
+                DelayedExecutor.on(background), new FxExecutor())));
     }
 
     @Test

@@ -2,89 +2,28 @@ package org.dbb.console.app.params.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-
-import atlantafx.base.theme.PrimerLight;
-import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import org.dbb.console.app.audit.InterventionRecorder;
-import org.dbb.console.app.fx.FxExecutor;
 import org.dbb.console.app.pages.ParameterMatrixScreen;
 import org.dbb.console.app.pages.ParameterToolsScreen;
-import org.dbb.console.app.params.DelayedExecutor;
 import org.dbb.console.app.params.ParameterEditing;
 import org.dbb.console.app.params.ParameterMatrixViewModel;
 import org.dbb.console.app.params.ParameterPageFactory;
-import org.dbb.console.app.params.coverage.GuidCoverageViewModel;
-import org.dbb.console.app.params.regex.RegexTesterViewModel;
+import org.dbb.console.app.params.ParameterPageTestBase;
 import org.dbb.console.app.shell.ConsoleSession;
 import org.dbb.console.app.testing.StandingDialogs;
-import org.dbb.console.core.files.JsonDocuments;
-import org.dbb.console.core.sample.SampleWorkspace;
-import org.dbb.console.core.workspace.ItemDiscovery;
-import org.dbb.console.core.workspace.Workspace;
-import org.dbb.console.core.workspace.WorkspaceLoader;
-import org.dbb.console.core.workspace.config.ConsoleSettingsReader;
-import org.dbb.console.core.workspace.params.ParameterFileValidator;
-import org.dbb.console.core.workspace.params.coverage.GuidCoverageScanner;
-import org.dbb.console.core.workspace.params.regex.FindValueTester;
-import org.dbb.console.core.workspace.params.resolve.ParameterResolver;
 
-@ExtendWith(ApplicationExtension.class)
-class ParameterToolsPageTest {
-
-    private static final ScheduledExecutorService BACKGROUND = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = Executors.defaultThreadFactory().newThread(r);
-        t.setDaemon(true);
-        return t;
-    });
-
-    @TempDir
-    static Path temp;
+class ParameterToolsPageTest extends ParameterPageTestBase {
 
     @Start
     void start(Stage stage) {
-        Path root = temp.resolve("sample-" + System.nanoTime());
-        new SampleWorkspace().exportTo(root);
-        Workspace workspace = new WorkspaceLoader(new ConsoleSettingsReader(), new ItemDiscovery(new JsonDocuments()))
-                .open(root);
-        ConsoleSession session = new ConsoleSession();
-        session.environmentProperty().set("PROD");
-        session.workspaceProperty().set(workspace);
-        InterventionRecorder audit = new InterventionRecorder(() -> {
-            throw new org.dbb.console.core.database.DatabaseException("no database in this test");
-        }, Clock.systemUTC(), "operator", message -> { });
-        ParameterMatrixViewModel matrix = new ParameterMatrixViewModel(ParameterEditing.standalone(), session, audit,
-                new StandingDialogs(), BACKGROUND, DelayedExecutor.on(BACKGROUND), new FxExecutor());
-        ParameterFileValidator validator = new ParameterFileValidator();
-        ParameterTools tools = new ParameterTools(
-                new GuidCoverageViewModel(validator, new GuidCoverageScanner(new ParameterResolver()), session,
-                        BACKGROUND, new FxExecutor()),
-                new RegexTesterViewModel(validator, new FindValueTester(), session, BACKGROUND,
-                        DelayedExecutor.on(BACKGROUND), new FxExecutor()));
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        // Monocle's headless screen is 1280×800; a larger window overflows its frame buffer.
-        stage.setScene(new Scene(new StackPane(ParameterPageFactory.page(matrix, tools).view().get()), 1280, 800));
-        stage.show();
-    }
-
-    @AfterAll
-    static void stopBackground() {
-        BACKGROUND.shutdownNow();
+        ConsoleSession session = sessionOn(openFreshSample(), "PROD");
+        ParameterMatrixViewModel matrix = matrix(ParameterEditing.standalone(), session, new StandingDialogs());
+        show(stage, ParameterPageFactory.page(matrix, parameterTools(session)));
     }
 
     @Test

@@ -22,8 +22,10 @@ import org.dbb.console.core.workspace.params.edit.ParameterFileEditor;
  * connection_id map; {@code _ALL_} is never touched), byte-preserving in both. Both edited texts are checked before
  * anything is written: the settings as {@code dbb validate} checks them, the parameter file as fabric-cicd 1.3.0
  * validates it. The two files are then written atomically one after the other; when the second write fails, the
- * first file (and its {@code .bak}) is put back as it was, so a failed save changes nothing on disk. Thread-safe;
- * concurrent edits of one repository must be serialised by the caller.
+ * first file (and its {@code .bak}) is put back as it was, so a failed save changes nothing on disk. Only once both
+ * are written is {@link EnvironmentKeyedData} kept elsewhere under the environment's name told of a rename or
+ * removal, so it follows the environment or, when the save fails, stays as it was. Thread-safe; concurrent edits of
+ * one repository must be serialised by the caller.
  */
 public final class EnvironmentFilesEditor {
 
@@ -31,13 +33,25 @@ public final class EnvironmentFilesEditor {
     private final ParameterFileEditor parameters;
     private final ParameterFileValidator validator;
     private final AtomicFileWriter writer;
+    private final List<EnvironmentKeyedData> followers;
 
     public EnvironmentFilesEditor(ConsoleSettingsEditor settings, ParameterFileEditor parameters,
                                   ParameterFileValidator validator, AtomicFileWriter writer) {
+        this(settings, parameters, validator, writer, List.of());
+    }
+
+    /**
+     * @param followers data kept under environment names elsewhere, told of each rename or removal once it is
+     *                  written
+     */
+    public EnvironmentFilesEditor(ConsoleSettingsEditor settings, ParameterFileEditor parameters,
+                                  ParameterFileValidator validator, AtomicFileWriter writer,
+                                  List<EnvironmentKeyedData> followers) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.writer = Objects.requireNonNull(writer, "writer");
+        this.followers = List.copyOf(followers);
     }
 
     /**
@@ -91,7 +105,8 @@ public final class EnvironmentFilesEditor {
 
     /**
      * Writes a previewed edit: {@code dbb-console.yml} first, then {@code parameter.yml}, each atomically with its
-     * previous version kept as {@code .bak}. Nothing is written when either file changed on disk since the preview.
+     * previous version kept as {@code .bak}; then tells the followers of a rename or removal. Nothing is written,
+     * and no follower told, when either file changed on disk since the preview.
      *
      * @throws InvalidInputException when a file changed since the preview or cannot be written; the files (and
      *                               their backups) are then as they were before
@@ -101,17 +116,26 @@ public final class EnvironmentFilesEditor {
         parameterChange.ifPresent(p -> requireUnchanged(p.original()));
         if (parameterChange.isEmpty()) {
             settings.apply(edit.settings());
-            return edit;
+        } else {
+            ParameterFollowUp p = parameterChange.get();
+            FileSnapshot settingsBefore = FileSnapshot.of(edit.settings().file());
+            settings.apply(edit.settings());
+            try {
+                writer.write(p.file(), p.edited().toBytes());
+            } catch (InvalidInputException e) {
+                throw restored(edit, settingsBefore, e);
+            }
         }
-        ParameterFollowUp p = parameterChange.get();
-        FileSnapshot settingsBefore = FileSnapshot.of(edit.settings().file());
-        settings.apply(edit.settings());
-        try {
-            writer.write(p.file(), p.edited().toBytes());
-        } catch (InvalidInputException e) {
-            throw restored(edit, settingsBefore, e);
-        }
+        tellFollowers(edit);
         return edit;
+    }
+
+    private void tellFollowers(EnvironmentFilesEdit written) {
+        if (written.edit() instanceof EnvironmentEdit.Rename rename) {
+            followers.forEach(f -> f.renameEnvironment(written.root(), rename.environment(), rename.newName()));
+        } else if (written.edit() instanceof EnvironmentEdit.Remove remove) {
+            followers.forEach(f -> f.removeEnvironment(written.root(), remove.environment()));
+        }
     }
 
     private InvalidInputException restored(EnvironmentFilesEdit edit, FileSnapshot settingsBefore,

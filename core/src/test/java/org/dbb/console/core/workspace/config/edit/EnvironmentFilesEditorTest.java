@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,9 +31,20 @@ class EnvironmentFilesEditorTest {
     Path root;
 
     private final AtomicFileWriter writer = new AtomicFileWriter();
+    private final List<String> told = new ArrayList<>();
     private final EnvironmentFilesEditor editor = new EnvironmentFilesEditor(
             new ConsoleSettingsEditor(new ConsoleSettingsReader(), writer), new ParameterFileEditor(writer),
-            new ParameterFileValidator(), writer);
+            new ParameterFileValidator(), writer, List.of(new EnvironmentKeyedData() {
+                @Override
+                public void renameEnvironment(Path at, String from, String to) {
+                    told.add("rename " + from + " to " + to + " in " + at.getFileName());
+                }
+
+                @Override
+                public void removeEnvironment(Path at, String environment) {
+                    told.add("remove " + environment + " in " + at.getFileName());
+                }
+            }));
 
     private Path settingsFile() {
         return root.resolve("dbb-console.yml");
@@ -71,8 +84,11 @@ class EnvironmentFilesEditorTest {
         assertThat(edit.notes()).first().asString().isEqualTo("fabric/parameter.yml: DEV is renamed to DEVELOP in 17"
                 + " entries; entries for all environments (_ALL_) stay as they are.");
 
+        assertThat(told).as("nothing follows a preview").isEmpty();
+
         editor.apply(edit);
 
+        assertThat(told).containsExactly("rename DEV to DEVELOP in " + root.getFileName());
         assertThat(Files.readString(settingsFile())).isEqualTo(settingsBefore.replace("\n  DEV:\n",
                 "\n  DEVELOP:\n"));
         // every key keeps its double quotes; the _ALL_ entry and the value "DEV" stay as they are
@@ -118,6 +134,7 @@ class EnvironmentFilesEditorTest {
         EnvironmentFilesEdit edit = preview(new EnvironmentEdit.Remove("TEST"));
         editor.apply(edit);
 
+        assertThat(told).containsExactly("remove TEST in " + root.getFileName());
         assertThat(Files.readString(settingsFile())).isEqualTo("""
                 environments:
                   sandbox: {emulator: true}
@@ -156,6 +173,7 @@ class EnvironmentFilesEditorTest {
         assertThat(AtomicFileWriter.backupOf(settingsFile())).doesNotExist();
         assertThat(Files.readString(parameterFile())).isEqualTo(parametersBefore);
         assertThat(AtomicFileWriter.backupOf(parameterFile())).doesNotExist();
+        assertThat(told).as("data kept under TEST stays there").isEmpty();
     }
 
     @Test
@@ -181,6 +199,7 @@ class EnvironmentFilesEditorTest {
 
         assertThatThrownBy(() -> editor.apply(edit)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("changed on disk");
+        assertThat(told).isEmpty();
 
         assertThat(Files.readString(settingsFile())).isEqualTo(settingsBefore);
         assertThat(Files.readString(parameterFile())).isEqualTo(elsewhere);
@@ -229,6 +248,16 @@ class EnvironmentFilesEditorTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(Problem::message).last().asString().startsWith("parameter.yml has errors"
                                 + " already"));
+    }
+
+    @Test
+    void withoutAParameterFileARenameIsStillFollowed() throws IOException {
+        sample();
+        Files.delete(parameterFile());
+
+        editor.apply(preview(new EnvironmentEdit.Rename("TEST", "QA")));
+
+        assertThat(told).containsExactly("rename TEST to QA in " + root.getFileName());
     }
 
     @Test
