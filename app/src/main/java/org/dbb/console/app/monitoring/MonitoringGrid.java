@@ -2,12 +2,14 @@ package org.dbb.console.app.monitoring;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -33,13 +35,22 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
+import org.dbb.console.app.fx.RepaintPacer;
 import org.dbb.console.core.monitoring.MonitoringRow;
 import org.dbb.console.core.monitoring.MonitoringStatus;
 
 /**
  * The monitoring rows as a grid drawn on one {@link Canvas}: a header, then only the rows in view, with a vertical
- * and a horizontal scroll bar. Rows arriving cost one redraw per pulse however many arrive, and no cell nodes are
- * re-indexed or re-styled, so a flood of rows keeps the window smooth where a {@code TableView} could not. Colours
+ * and a horizontal scroll bar. No cell nodes are re-indexed or re-styled, so a flood of rows keeps the window smooth
+ * where a {@code TableView} could not.
+ *
+ * <p>Redraws are paced: what the operator does (scrolling, keys, selecting, resizing a column or the window, focus,
+ * a new filter) is drawn at the next pulse, but rows arriving are drawn at most {@value #ARRIVAL_REPAINTS_PER_SECOND}
+ * times a second however many arrive, so while the grid follows a flood the newest row is in view within a fifteenth
+ * of a second and most frames leave the canvas alone. Nothing is redrawn when the rows in view, their positions and
+ * the selection are what was drawn last (rows arriving below the view while following is paused). A cell's text is
+ * formatted once while its row stays in view and cut to its column's width here, with an ellipsis, rather than
+ * clipped by the canvas. Colours
  * are CSS properties of this node ({@code monitoring.css}), so light and dark themes need no code. Selection,
  * keyboard (arrows, Page Up/Down, Home, End), wheel and column resizing by dragging a header border are handled
  * here; what a scroll means (pause or resume following) is told to the listener given to
@@ -54,6 +65,8 @@ public final class MonitoringGrid extends Region {
     private static final double MIN_COLUMN_WIDTH = 48;
     private static final double WHEEL_ROWS_PER_NOTCH = 3;
     private static final double WHEEL_NOTCH = 40;
+    /** How often at most rows arriving redraw the grid. */
+    static final int ARRIVAL_REPAINTS_PER_SECOND = 15;
 
     private static final StyleablePropertyFactory<MonitoringGrid> CSS =
             new StyleablePropertyFactory<>(Region.getClassCssMetaData());
@@ -108,6 +121,33 @@ public final class MonitoringGrid extends Region {
     private final ScrollBar hbar = new ScrollBar();
     private final Font font = Font.getDefault();
     private final Font strong = Font.font(font.getFamily(), FontWeight.BOLD, font.getSize());
+    private final TextFitter plainText = new TextFitter(font);
+    private final TextFitter strongText = new TextFitter(strong);
+    private final RepaintPacer pacer = new RepaintPacer(ARRIVAL_REPAINTS_PER_SECOND);
+    private final AnimationTimer arrivals = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (!pacer.pending()) {
+                stop();
+                pulsing = false;
+            } else if (pacer.due(now)) {
+                requestLayout();
+            }
+        }
+    };
+    private boolean pulsing;
+    /** The cells of the rows drawn last, kept while their rows stay in view. */
+    private Map<MonitoringRow, RowCells> cells = new IdentityHashMap<>();
+    private MonitoringRow[] paintedRows = new MonitoringRow[0];
+    private final double[] paintedWidths;
+    private double paintedCanvasWidth = -1;
+    private double paintedCanvasHeight = -1;
+    private int paintedTop = -1;
+    private double paintedOffsetX = -1;
+    private int paintedSelection = -2;
+    private boolean paintedFocus;
+    private boolean inksChanged = true;
+    private long paints;
     private final ObjectProperty<MonitoringRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
     private final BooleanProperty followNewest = new SimpleBooleanProperty(this, "followNewest", true);
 
@@ -129,9 +169,15 @@ public final class MonitoringGrid extends Region {
         this.items = Objects.requireNonNull(items, "items");
         this.columns = List.copyOf(columns);
         this.widths = this.columns.stream().mapToDouble(Column::width).toArray();
+        this.paintedWidths = new double[widths.length];
         for (Ink ink : Ink.values()) {
-            inks.put(ink, CSS.createStyleableColorProperty(this, ink.name(), ink.cssProperty,
-                    grid -> grid.inks.get(ink), Color.GRAY));
+            StyleableProperty<Color> property = CSS.createStyleableColorProperty(this, ink.name(), ink.cssProperty,
+                    grid -> grid.inks.get(ink), Color.GRAY);
+            inks.put(ink, property);
+            ((javafx.beans.Observable) property).addListener(obs -> {
+                inksChanged = true;
+                operatorChanged();
+            });
         }
         getStyleClass().add(MonitoringStyles.GRID);
         setFocusTraversable(true);
@@ -147,11 +193,11 @@ public final class MonitoringGrid extends Region {
         selectedRow.addListener((obs, old, row) -> {
             if (!settingSelection) {
                 selectedIndex = row == null ? -1 : items.indexOf(row);
-                requestLayout();
+                operatorChanged();
             }
         });
-        followNewest.addListener((obs, was, now) -> requestLayout());
-        focusedProperty().addListener((obs, was, now) -> requestLayout());
+        followNewest.addListener((obs, was, now) -> operatorChanged());
+        focusedProperty().addListener((obs, was, now) -> operatorChanged());
         vbar.valueProperty().addListener((obs, old, value) -> {
             if (!settingScrollBars) {
                 scrollTopTo((int) Math.round(value.doubleValue()));
@@ -161,7 +207,7 @@ public final class MonitoringGrid extends Region {
         hbar.valueProperty().addListener((obs, old, value) -> {
             if (!settingScrollBars) {
                 offsetX = value.doubleValue();
-                requestLayout();
+                operatorChanged();
             }
         });
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
@@ -223,6 +269,16 @@ public final class MonitoringGrid extends Region {
         return texts;
     }
 
+    /** How many times the canvas was drawn: for tests of the redraw pace. */
+    long paints() {
+        return paints;
+    }
+
+    /** Whether a change waits to be drawn. */
+    boolean redrawPending() {
+        return pacer.pending();
+    }
+
     /** The current width of each column, left to right. */
     public List<Double> columnWidths() {
         List<Double> out = new ArrayList<>();
@@ -255,19 +311,48 @@ public final class MonitoringGrid extends Region {
         hbar.setVisible(needsH);
         hbar.resizeRelocate(0, bodyHeight, bodyWidth, needsH ? barHeight : 0);
 
+        if (bodyWidth != paintedCanvasWidth || bodyHeight != paintedCanvasHeight) {
+            pacer.operatorChanged();
+        }
+        long now = System.nanoTime();
+        if (!pacer.due(now)) {
+            // Rows arrived, but the pace allows no redraw yet: the view stays as drawn until the arrivals timer's
+            // pulse.
+            startPulses();
+            return;
+        }
+        pacer.painted(now);
         if (followNewest.get()) {
             top = maxTop();
         }
         top = clamp(top, 0, maxTop());
         offsetX = clamp(offsetX, 0, Math.max(0, totalColumnWidth() - bodyWidth));
         syncScrollBars(bodyWidth);
-        paint();
+        if (viewChanged()) {
+            paint();
+        }
+    }
+
+    /** Whether what the canvas shows would differ from what it was drawn with last. */
+    private boolean viewChanged() {
+        int end = Math.min(items.size(), top + rowsInView());
+        boolean same = !inksChanged && canvas.getWidth() == paintedCanvasWidth
+                && canvas.getHeight() == paintedCanvasHeight && top == paintedTop && offsetX == paintedOffsetX
+                && selectedIndex == paintedSelection && isFocused() == paintedFocus
+                && java.util.Arrays.equals(widths, paintedWidths) && end - top == paintedRows.length;
+        for (int i = top; same && i < end; i++) {
+            same = items.get(i) == paintedRows[i - top];
+        }
+        return !same;
     }
 
     private void paint() {
+        paints++;
         GraphicsContext g = canvas.getGraphicsContext2D();
         double width = canvas.getWidth();
         double height = canvas.getHeight();
+        int end = Math.min(items.size(), top + rowsInView());
+        rememberPainted(end);
         g.setFill(ink(Ink.BACKGROUND));
         g.fillRect(0, 0, width, height);
         if (width <= 0 || height <= 0) {
@@ -275,7 +360,6 @@ public final class MonitoringGrid extends Region {
         }
         double[] drawn = drawnWidths();
         double[] lefts = lefts(drawn);
-        int end = Math.min(items.size(), top + rowsInView());
         for (int i = top; i < end; i++) {
             double y = HEADER_HEIGHT + (i - top) * ROW_HEIGHT;
             if (i == selectedIndex) {
@@ -286,33 +370,57 @@ public final class MonitoringGrid extends Region {
                 g.fillRect(0, y, width, ROW_HEIGHT);
             }
         }
+        Map<MonitoringRow, RowCells> kept = new IdentityHashMap<>();
+        RowCells[] shown = new RowCells[end - top];
+        for (int i = top; i < end; i++) {
+            MonitoringRow row = items.get(i);
+            RowCells rowCells = cells.get(row);
+            shown[i - top] = rowCells != null ? rowCells : new RowCells(row, columns);
+            kept.put(row, shown[i - top]);
+        }
+        cells = kept;
         g.setTextBaseline(VPos.CENTER);
+        // Plain columns first, then the status column, so the font and colour change as seldom as possible.
+        g.setFont(font);
+        g.setFill(ink(Ink.TEXT));
         for (int c = 0; c < columns.size(); c++) {
             double x = lefts[c] - offsetX;
-            double w = drawn[c];
-            if (x + w < 0 || x > width) {
+            if (!columns.get(c).status() && x + drawn[c] >= 0 && x <= width) {
+                for (int r = 0; r < shown.length; r++) {
+                    g.fillText(shown[r].fitted(c, plainText, drawn[c] - PAD - 2), x + PAD, rowMiddle(r));
+                }
+            }
+        }
+        Font current = font;
+        Color currentInk = null;
+        for (int c = 0; c < columns.size(); c++) {
+            double x = lefts[c] - offsetX;
+            if (!columns.get(c).status() || x + drawn[c] < 0 || x > width) {
                 continue;
             }
-            Column column = columns.get(c);
-            g.save();
-            g.beginPath();
-            g.rect(x, 0, w - 1, height);
-            g.clip();
-            g.setFont(font);
-            g.setFill(ink(Ink.TEXT));
-            for (int i = top; i < end; i++) {
-                MonitoringRow row = items.get(i);
-                double y = HEADER_HEIGHT + (i - top) * ROW_HEIGHT + ROW_HEIGHT / 2;
-                if (column.status()) {
-                    g.setFill(ink(statusInk(row.status())));
-                    g.setFont(isAlarm(row.status()) ? strong : font);
+            for (int r = 0; r < shown.length; r++) {
+                MonitoringStatus status = shown[r].row.status();
+                Font wanted = isAlarm(status) ? strong : font;
+                Color statusInk = ink(statusInk(status));
+                if (wanted != current) {
+                    g.setFont(wanted);
+                    current = wanted;
                 }
-                g.fillText(column.text().apply(row), x + PAD, y);
+                if (!statusInk.equals(currentInk)) {
+                    g.setFill(statusInk);
+                    currentInk = statusInk;
+                }
+                TextFitter fitter = wanted == strong ? strongText : plainText;
+                g.fillText(shown[r].fitted(c, fitter, drawn[c] - PAD - 2), x + PAD, rowMiddle(r));
             }
-            g.restore();
-            // Rules are filled rectangles: the software pipeline fills those directly but strokes lines as shapes.
-            g.setFill(ink(Ink.LINE));
-            g.fillRect(Math.floor(x + w) - 1, HEADER_HEIGHT, 1, (end - top) * ROW_HEIGHT);
+        }
+        // Rules are filled rectangles: the software pipeline fills those directly but strokes lines as shapes.
+        g.setFill(ink(Ink.LINE));
+        for (int c = 0; c < columns.size(); c++) {
+            double x = lefts[c] - offsetX;
+            if (x + drawn[c] >= 0 && x <= width) {
+                g.fillRect(Math.floor(x + drawn[c]) - 1, HEADER_HEIGHT, 1, (end - top) * ROW_HEIGHT);
+            }
         }
         paintHeader(g, lefts, drawn, width);
         if (isFocused() && selectedIndex >= top && selectedIndex < end) {
@@ -322,27 +430,83 @@ public final class MonitoringGrid extends Region {
         }
     }
 
+    private double rowMiddle(int rowInView) {
+        return HEADER_HEIGHT + rowInView * ROW_HEIGHT + ROW_HEIGHT / 2;
+    }
+
+    private void rememberPainted(int end) {
+        paintedRows = new MonitoringRow[Math.max(0, end - top)];
+        for (int i = top; i < end; i++) {
+            paintedRows[i - top] = items.get(i);
+        }
+        System.arraycopy(widths, 0, paintedWidths, 0, widths.length);
+        paintedCanvasWidth = canvas.getWidth();
+        paintedCanvasHeight = canvas.getHeight();
+        paintedTop = top;
+        paintedOffsetX = offsetX;
+        paintedSelection = selectedIndex;
+        paintedFocus = isFocused();
+        inksChanged = false;
+    }
+
     private void paintHeader(GraphicsContext g, double[] lefts, double[] drawn, double width) {
         g.setFill(ink(Ink.HEADER_BACKGROUND));
         g.fillRect(0, 0, width, HEADER_HEIGHT);
-        g.setFill(ink(Ink.LINE));
-        g.fillRect(0, HEADER_HEIGHT - 1, width, 1);
+        g.setFill(ink(Ink.HEADER_TEXT));
         g.setFont(strong);
         for (int c = 0; c < columns.size(); c++) {
             double x = lefts[c] - offsetX;
-            double w = drawn[c];
-            if (x + w < 0 || x > width) {
-                continue;
+            if (x + drawn[c] >= 0 && x <= width) {
+                g.fillText(strongText.fit(columns.get(c).title(), drawn[c] - PAD - 2), x + PAD, HEADER_HEIGHT / 2);
             }
-            g.save();
-            g.beginPath();
-            g.rect(x, 0, w - 1, HEADER_HEIGHT);
-            g.clip();
-            g.setFill(ink(Ink.HEADER_TEXT));
-            g.fillText(columns.get(c).title(), x + PAD, HEADER_HEIGHT / 2);
-            g.restore();
-            g.setFill(ink(Ink.LINE));
-            g.fillRect(Math.floor(x + w) - 1, 0, 1, HEADER_HEIGHT);
+        }
+        g.setFill(ink(Ink.LINE));
+        g.fillRect(0, HEADER_HEIGHT - 1, width, 1);
+        for (int c = 0; c < columns.size(); c++) {
+            double x = lefts[c] - offsetX;
+            if (x + drawn[c] >= 0 && x <= width) {
+                g.fillRect(Math.floor(x + drawn[c]) - 1, 0, 1, HEADER_HEIGHT);
+            }
+        }
+    }
+
+    /** One row's cell texts, formatted once, and each cut to the width its column had when last drawn. */
+    private static final class RowCells {
+
+        final MonitoringRow row;
+        private final String[] texts;
+        private final String[] fitted;
+        private final double[] fittedTo;
+
+        RowCells(MonitoringRow row, List<Column> columns) {
+            this.row = row;
+            this.texts = new String[columns.size()];
+            for (int c = 0; c < texts.length; c++) {
+                texts[c] = columns.get(c).text().apply(row);
+            }
+            this.fitted = new String[texts.length];
+            this.fittedTo = new double[texts.length];
+        }
+
+        String fitted(int column, TextFitter fitter, double width) {
+            if (fitted[column] == null || fittedTo[column] != width) {
+                fitted[column] = fitter.fit(texts[column], width);
+                fittedTo[column] = width;
+            }
+            return fitted[column];
+        }
+    }
+
+    /** Draws the operator's change at the next pulse. */
+    private void operatorChanged() {
+        pacer.operatorChanged();
+        requestLayout();
+    }
+
+    private void startPulses() {
+        if (!pulsing) {
+            pulsing = true;
+            arrivals.start();
         }
     }
 
@@ -460,10 +624,12 @@ public final class MonitoringGrid extends Region {
     private void itemsChanged(ListChangeListener.Change<? extends MonitoringRow> change) {
         int shift = 0;
         boolean lostTrack = false;
+        boolean removedAny = false;
         while (change.next()) {
             if (change.wasReplaced() || change.wasPermutated() || change.wasUpdated()) {
                 lostTrack = true;
             } else if (change.wasRemoved()) {
+                removedAny = true;
                 int from = change.getFrom();
                 int removed = change.getRemovedSize();
                 if (selectedIndex >= from && selectedIndex < from + removed) {
@@ -486,7 +652,13 @@ public final class MonitoringGrid extends Region {
         } else if (selectedIndex >= 0) {
             selectedIndex += shift;
         }
-        requestLayout();
+        if (lostTrack || removedAny) {
+            // A new filter or rows let go: the rows under the pointer change, so draw them at once.
+            operatorChanged();
+        } else {
+            pacer.streamChanged();
+            startPulses();
+        }
     }
 
     private void select(int index) {
@@ -497,12 +669,12 @@ public final class MonitoringGrid extends Region {
         } finally {
             settingSelection = false;
         }
-        requestLayout();
+        operatorChanged();
     }
 
     private void scrollTopTo(int index) {
         top = clamp(index, 0, maxTop());
-        requestLayout();
+        operatorChanged();
     }
 
     private void ensureVisible(int index) {
@@ -513,7 +685,7 @@ public final class MonitoringGrid extends Region {
             top = index - inView + 1;
         }
         top = clamp(top, 0, maxTop());
-        requestLayout();
+        operatorChanged();
     }
 
     private void operatorScrolled() {
@@ -524,7 +696,7 @@ public final class MonitoringGrid extends Region {
         if (event.isShiftDown() || Math.abs(event.getDeltaX()) > Math.abs(event.getDeltaY())) {
             double delta = event.isShiftDown() && event.getDeltaX() == 0 ? event.getDeltaY() : event.getDeltaX();
             offsetX = clamp(offsetX - delta, 0, Math.max(0, totalColumnWidth() - canvas.getWidth()));
-            requestLayout();
+            operatorChanged();
         } else if (event.getDeltaY() != 0) {
             double notches = event.getDeltaY() / WHEEL_NOTCH;
             int rows = (int) Math.round(notches * WHEEL_ROWS_PER_NOTCH);
@@ -584,7 +756,7 @@ public final class MonitoringGrid extends Region {
     private void onDrag(MouseEvent event) {
         if (resizing >= 0) {
             widths[resizing] = Math.max(MIN_COLUMN_WIDTH, resizeStartWidth + event.getX() - resizeStartX);
-            requestLayout();
+            operatorChanged();
             event.consume();
         }
     }

@@ -13,9 +13,11 @@ import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.paint.ImagePattern;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
@@ -72,6 +74,9 @@ final class TimelineChart extends Region {
     private final Canvas canvas = new Canvas();
     private final Font axisFont = Font.font(Font.getDefault().getFamily(), 11);
     private final Font barFont = Font.font(Font.getDefault().getFamily(), FontWeight.NORMAL, 11);
+    private ImagePattern hatch;
+    private Color hatchBack;
+    private Color hatchLine;
 
 
     TimelineChart() {
@@ -152,12 +157,11 @@ final class TimelineChart extends Region {
         drawAxis(g, model, ticks, step, width);
     }
 
+    // Straight rules are filled rectangles: the software pipeline fills those directly but strokes lines as shapes.
     private void drawGrid(GraphicsContext g, TimelineViewModel model, List<Instant> ticks, double height) {
-        g.setStroke(ink(Ink.GRID));
-        g.setLineWidth(1);
+        g.setFill(ink(Ink.GRID));
         for (Instant tick : ticks) {
-            double x = Math.floor(model.x(tick)) + 0.5;
-            g.strokeLine(x, AXIS_HEIGHT, x, height);
+            g.fillRect(Math.floor(model.x(tick)), AXIS_HEIGHT, 1, height - AXIS_HEIGHT);
         }
     }
 
@@ -189,11 +193,10 @@ final class TimelineChart extends Region {
         }
         row.target().ifPresent(target -> {
             // Where a refresh passed its target duration: a notch across the bar, in the now-line's colour.
-            double x = Math.round(model.x(target)) + 0.5;
+            double x = Math.round(model.x(target));
             if (x >= 0 && x <= width) {
-                g.setStroke(ink(Ink.NOW));
-                g.setLineWidth(2);
-                g.strokeLine(x, top - 3, x, top + barHeight + 3);
+                g.setFill(ink(Ink.NOW));
+                g.fillRect(x - 1, top - 3, 2, barHeight + 6);
             }
         });
     }
@@ -226,20 +229,47 @@ final class TimelineChart extends Region {
         }
     }
 
+    /**
+     * A wait is one rectangle filled with a repeating hatch tile. Stroking each hatch line inside a clip made the
+     * software pipeline allocate and blend a canvas-sized clip mask per wait, every frame.
+     */
     private void drawWait(GraphicsContext g, double x, double y, double w, double h) {
-        g.setFill(ink(Ink.WAIT));
+        g.setFill(hatch());
         g.fillRect(x, y, w, h);
-        g.save();
-        g.beginPath();
-        g.rect(x, y, w, h);
-        g.clip();
-        g.setStroke(ink(Ink.WAIT_HATCH));
-        g.setLineWidth(1);
-        double start = x - h - ((x % HATCH_SPACING) + HATCH_SPACING) % HATCH_SPACING;
-        for (double hx = start; hx < x + w; hx += HATCH_SPACING) {
-            g.strokeLine(hx, y + h, hx + h, y);
+    }
+
+    /** The wait fill: the hatch colour over the wait colour, one diagonal per tile, anchored at the canvas origin. */
+    private ImagePattern hatch() {
+        Color back = ink(Ink.WAIT);
+        Color line = ink(Ink.WAIT_HATCH);
+        if (hatch == null || !back.equals(hatchBack) || !line.equals(hatchLine)) {
+            int size = (int) HATCH_SPACING;
+            WritableImage tile = new WritableImage(size, size);
+            PixelWriter pixels = tile.getPixelWriter();
+            Color over = over(line, back);
+            for (int px = 0; px < size; px++) {
+                for (int py = 0; py < size; py++) {
+                    // Rising diagonals: x + y constant along each line.
+                    pixels.setColor(px, py, (px + py) % size == size - 1 ? over : back);
+                }
+            }
+            hatch = new ImagePattern(tile, 0, 0, size, size, false);
+            hatchBack = back;
+            hatchLine = line;
         }
-        g.restore();
+        return hatch;
+    }
+
+    /** {@code top} composited over {@code bottom} (source-over), so one fill shows what two fills showed. */
+    static Color over(Color top, Color bottom) {
+        double a = top.getOpacity() + bottom.getOpacity() * (1 - top.getOpacity());
+        if (a <= 0) {
+            return Color.TRANSPARENT;
+        }
+        double under = bottom.getOpacity() * (1 - top.getOpacity());
+        return new Color((top.getRed() * top.getOpacity() + bottom.getRed() * under) / a,
+                (top.getGreen() * top.getOpacity() + bottom.getGreen() * under) / a,
+                (top.getBlue() * top.getOpacity() + bottom.getBlue() * under) / a, a);
     }
 
     private void drawReused(GraphicsContext g, double x, double y, double w, double h) {
@@ -278,26 +308,25 @@ final class TimelineChart extends Region {
         }
         if (model.runningProperty().get()) {
             double x = Math.round(model.x(model.nowProperty().get()));
-            g.setStroke(ink(Ink.NOW));
-            g.setLineWidth(2);
-            g.setLineCap(StrokeLineCap.BUTT);
-            g.strokeLine(x, AXIS_HEIGHT, x, height);
+            g.setFill(ink(Ink.NOW));
+            g.fillRect(x - 1, AXIS_HEIGHT, 2, height - AXIS_HEIGHT);
         }
     }
 
     private void drawAxis(GraphicsContext g, TimelineViewModel model, List<Instant> ticks, long step, double width) {
         g.setFill(ink(Ink.AXIS_BACKGROUND));
         g.fillRect(0, 0, width, AXIS_HEIGHT);
-        g.setStroke(ink(Ink.GRID));
-        g.setLineWidth(1);
-        g.strokeLine(0, AXIS_HEIGHT - 0.5, width, AXIS_HEIGHT - 0.5);
+        g.setFill(ink(Ink.GRID));
+        g.fillRect(0, AXIS_HEIGHT - 1, width, 1);
+        for (Instant tick : ticks) {
+            g.fillRect(Math.floor(model.x(tick)), AXIS_HEIGHT - 6, 1, 6);
+        }
         g.setFont(axisFont);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(ink(Ink.AXIS_TEXT));
         for (Instant tick : ticks) {
             double x = Math.floor(model.x(tick)) + 0.5;
-            g.strokeLine(x, AXIS_HEIGHT - 6, x, AXIS_HEIGHT);
             g.fillText(TimeTicks.label(tick, step, model.zone()), x + 3, AXIS_HEIGHT / 2 - 2);
         }
         model.estimatedEnd().ifPresent(end -> {

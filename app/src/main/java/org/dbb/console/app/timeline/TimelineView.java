@@ -17,6 +17,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
+import org.dbb.console.app.fx.RepaintPacer;
+
 /**
  * The stage timeline as a Gantt chart: stage and step labels on the left, their attempts and waits against a time
  * axis on the right, with the now-line while the run runs. Binds to a {@link TimelineViewModel}; holds only view
@@ -27,7 +29,9 @@ import javafx.util.Duration;
  * only, at most once per pulse; the labels are a small pool of real cells re-bound as rows scroll by (see
  * {@link TimelineLabels}). Both read one scroll offset, so they cannot drift apart the way two virtual flows can.
  * Redraws are coalesced by an {@link AnimationTimer} that runs only while the run runs or a redraw is pending.
- * Create and use on the FX thread.
+ * What the operator does (scroll, zoom, select, expand, resize) is drawn at the next pulse; what the run's stream
+ * and the clock change is drawn at most {@value #STREAM_REPAINTS_PER_SECOND} times a second, so a run updating
+ * every pulse does not make every frame redraw the chart and re-bind the labels. Create and use on the FX thread.
  */
 public final class TimelineView extends BorderPane {
 
@@ -39,6 +43,8 @@ public final class TimelineView extends BorderPane {
 
     /** Factor per wheel notch when zooming with Ctrl+wheel; gentler than the buttons. */
     private static final double WHEEL_ZOOM = 1.25;
+    /** How often at most the run's stream and the clock redraw the chart. */
+    static final int STREAM_REPAINTS_PER_SECOND = 15;
 
     private final TimelineViewModel model;
     private final TimelineChart chart = new TimelineChart();
@@ -49,10 +55,12 @@ public final class TimelineView extends BorderPane {
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
         public void handle(long nanos) {
-            onPulse();
+            onPulse(nanos);
         }
     };
-    private boolean dirty;
+    private final RepaintPacer pacer = new RepaintPacer(STREAM_REPAINTS_PER_SECOND);
+    private long paintedOperatorRevision = -1;
+    private long paints;
     private boolean pulsing;
     private boolean syncingScrollBars;
     private boolean tipInstalled;
@@ -101,14 +109,14 @@ public final class TimelineView extends BorderPane {
         model.runningProperty().addListener((obs, was, is) -> requestRedraw());
         model.selectionProperty().addListener((obs, old, now) -> revealSelection());
         chart.widthProperty().addListener((obs, old, width) -> model.setViewportWidth(width.doubleValue()));
-        chart.heightProperty().addListener((obs, old, height) -> requestRedraw());
-        vertical.valueProperty().addListener((obs, old, value) -> requestRedraw());
+        chart.heightProperty().addListener((obs, old, height) -> requestUrgentRedraw());
+        vertical.valueProperty().addListener((obs, old, value) -> requestUrgentRedraw());
         horizontal.valueProperty().addListener((obs, old, value) -> {
             if (!syncingScrollBars) {
                 model.scrollTo(value.doubleValue());
             }
         });
-        sceneProperty().addListener((obs, old, scene) -> requestRedraw());
+        sceneProperty().addListener((obs, old, scene) -> requestUrgentRedraw());
     }
 
     private void wireInput() {
@@ -263,15 +271,32 @@ public final class TimelineView extends BorderPane {
     // Drawing
 
     /** Asks for one redraw at the next pulse, however often it is called before then. */
+    private void requestUrgentRedraw() {
+        pacer.operatorChanged();
+        startPulses();
+    }
+
+    /**
+     * Asks for one redraw: at the next pulse when the operator changed the view, else when the stream's pace
+     * allows.
+     */
     private void requestRedraw() {
-        dirty = true;
+        if (model.operatorRevision() != paintedOperatorRevision) {
+            pacer.operatorChanged();
+        } else {
+            pacer.streamChanged();
+        }
+        startPulses();
+    }
+
+    private void startPulses() {
         if (!pulsing && getScene() != null) {
             pulsing = true;
             pulse.start();
         }
     }
 
-    private void onPulse() {
+    private void onPulse(long nanos) {
         if (getScene() == null) {
             pulse.stop();
             pulsing = false;
@@ -280,9 +305,11 @@ public final class TimelineView extends BorderPane {
         if (model.runningProperty().get()) {
             model.tick();
         }
-        if (dirty) {
-            dirty = false;
-            paint();
+        if (pacer.pending()) {
+            if (pacer.due(nanos)) {
+                pacer.painted(nanos);
+                paint();
+            }
         } else if (!model.runningProperty().get()) {
             pulse.stop();
             pulsing = false;
@@ -291,11 +318,13 @@ public final class TimelineView extends BorderPane {
 
     /** Draws now instead of at the next pulse; for measuring the cost of a frame. */
     void paintNow() {
-        dirty = false;
+        pacer.painted(System.nanoTime());
         paint();
     }
 
     private void paint() {
+        paints++;
+        paintedOperatorRevision = model.operatorRevision();
         updateVerticalRange();
         syncingScrollBars = true;
         try {
@@ -330,6 +359,16 @@ public final class TimelineView extends BorderPane {
     }
 
     // Queries
+
+    /** How many times the chart and labels were drawn: for tests of the redraw pace. */
+    long paints() {
+        return paints;
+    }
+
+    /** Whether a change waits to be drawn. */
+    boolean redrawPending() {
+        return pacer.pending();
+    }
 
     /**
      * Where on screen the bar area draws {@code time} in row {@code id}, when that row is scrolled into view; for

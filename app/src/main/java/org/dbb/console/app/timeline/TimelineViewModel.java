@@ -73,6 +73,7 @@ public final class TimelineViewModel {
     private final ReadOnlyStringWrapper elapsedText = new ReadOnlyStringWrapper(this, "elapsedText", "");
     private final ReadOnlyStringWrapper notesText = new ReadOnlyStringWrapper(this, "notesText", "");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    private long operatorRevision;
 
     /** @param clock the operator's clock: the now-line, elapsed time and, through its zone, the axis labels */
     public TimelineViewModel(Clock clock) {
@@ -115,7 +116,7 @@ public final class TimelineViewModel {
             clampViewStart();
             follow();
         }
-        changed();
+        streamed();
     }
 
     /**
@@ -132,7 +133,7 @@ public final class TimelineViewModel {
         now.set(time);
         elapsedText.set(elapsed());
         follow();
-        changed();
+        streamed();
         return true;
     }
 
@@ -411,7 +412,14 @@ public final class TimelineViewModel {
         changed();
     }
 
+    /** Something the operator did changed what is drawn. */
     private void changed() {
+        operatorRevision++;
+        revision.set(revision.get() + 1);
+    }
+
+    /** The run's stream (a new timeline, the clock) changed what is drawn. */
+    private void streamed() {
         revision.set(revision.get() + 1);
     }
 
@@ -605,5 +613,14 @@ public final class TimelineViewModel {
     /** Increases whenever anything drawn changes: rows, selection, scale, scroll or the now-line. */
     public ReadOnlyLongProperty revisionProperty() {
         return revision.getReadOnlyProperty();
+    }
+
+    /**
+     * Increases whenever the operator changes what is drawn (selection, expansion, zoom, scroll, follow, viewport
+     * size), but not when the run's stream or the clock does: the view draws the former at once and may pace the
+     * latter.
+     */
+    public long operatorRevision() {
+        return operatorRevision;
     }
 }

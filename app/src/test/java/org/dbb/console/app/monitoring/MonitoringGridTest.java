@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import atlantafx.base.theme.PrimerLight;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -59,10 +61,75 @@ class MonitoringGridTest {
         assertThat(onFx(grid::newestRowShown)).isTrue();
 
         onFx(() -> rows.addAll(List.of(row(200), row(201), row(202))));
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitDrawn();
 
         assertThat(onFx(grid::newestRowShown)).isTrue();
         assertThat(onFx(grid::visibleCellTexts)).contains("activity 202");
+    }
+
+    @Test
+    void aBurstOfArrivalsWhileFollowingIsDrawnAtMostFifteenTimesASecondAndEndsWithTheNewestRowInView()
+            throws Exception {
+        awaitDrawn();
+        CompletableFuture<long[]> burst = new CompletableFuture<>();
+        onFx(() -> new AnimationTimer() {
+            private long first = -1;
+            private long paintsBefore;
+            private int added = 200;
+
+            @Override
+            public void handle(long now) {
+                if (first < 0) {
+                    first = now;
+                    paintsBefore = grid.paints();
+                }
+                List<MonitoringRow> arrived = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    arrived.add(row(added++));
+                }
+                rows.addAll(arrived);
+                if (now - first >= 1_000_000_000L) {
+                    stop();
+                    burst.complete(new long[] {grid.paints() - paintsBefore, now - first, added});
+                }
+            }
+        }.start());
+        long[] seen = burst.get(30, TimeUnit.SECONDS);
+        double seconds = seen[1] / 1e9;
+
+        assertThat(seen[0]).as("redraws in %.2f s while %d rows arrived", seconds, seen[2] - 200)
+                .isLessThanOrEqualTo((long) Math.ceil(seconds * MonitoringGrid.ARRIVAL_REPAINTS_PER_SECOND) + 1)
+                .isPositive();
+        awaitDrawn();
+        assertThat(onFx(grid::newestRowShown)).isTrue();
+        assertThat(onFx(grid::visibleCellTexts)).contains("activity " + (seen[2] - 1));
+        assertThat(onFx(() -> grid.getItems().size())).isEqualTo((int) seen[2]);
+    }
+
+    @Test
+    void rowsArrivingBelowAPausedViewDoNotRedrawIt(FxRobot robot) throws Exception {
+        onFx(() -> grid.followNewestProperty().set(false));
+        robot.clickOn(grid).press(KeyCode.HOME).release(KeyCode.HOME);
+        awaitDrawn();
+        long paints = onFx(grid::paints);
+        int first = onFx(grid::firstRowInView);
+
+        for (int i = 0; i < 10; i++) {
+            int from = 200 + i * 10;
+            onFx(() -> {
+                List<MonitoringRow> arrived = new ArrayList<>();
+                for (int j = 0; j < 10; j++) {
+                    arrived.add(row(from + j));
+                }
+                rows.addAll(arrived);
+            });
+        }
+        awaitDrawn();
+
+        assertThat(onFx(grid::paints)).as("redraws of an unchanged view").isEqualTo(paints);
+        assertThat(onFx(grid::firstRowInView)).isEqualTo(first);
+        assertThat(onFx(grid::newestRowShown)).isFalse();
+        assertThat(onFx(() -> grid.selectedRowProperty().get().activity())).isEqualTo("activity 0");
     }
 
     @Test
@@ -138,6 +205,12 @@ class MonitoringGridTest {
                 Optional.empty(), 1, i % 7 == 3 ? MonitoringStatus.FAILED : MonitoringStatus.SUCCEEDED,
                 Optional.empty(), started, Optional.of(started.plusSeconds(1)), OptionalLong.empty(),
                 OptionalLong.empty(), Optional.empty(), Optional.empty(), "test");
+    }
+
+    /** Waits until every change made to the grid so far is drawn. */
+    private void awaitDrawn() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> !grid.redrawPending()));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {

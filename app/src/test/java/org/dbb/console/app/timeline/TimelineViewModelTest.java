@@ -517,6 +517,42 @@ class TimelineViewModelTest {
     }
 
     @Nested
+    class OperatorRevision {
+
+        @Test
+        void theRunsUpdatesAndTheClockChangeTheRevisionButNotTheOperatorRevision() {
+            model.setViewportWidth(900);
+            model.setTimeline(TimelineSamples.running(24));
+            long revision = model.revisionProperty().get();
+            long operator = model.operatorRevision();
+
+            model.setTimeline(TimelineSamples.running(25));
+            clock.advance(Duration.ofSeconds(2));
+            assertThat(model.tick()).isTrue();
+
+            assertThat(model.revisionProperty().get()).isGreaterThan(revision);
+            assertThat(model.operatorRevision()).isEqualTo(operator);
+        }
+
+        @Test
+        void selectingZoomingScrollingAndExpandingChangeTheOperatorRevision() {
+            model.setViewportWidth(900);
+            model.setTimeline(TimelineSamples.running(24));
+            List<Runnable> operatorActions = List.of(() -> model.selectRow(1), model::zoomIn,
+                    () -> model.scrollBy(-40), () -> model.expand(RowId.step(COPY_TABLES)), model::collapseAll,
+                    () -> model.followNowProperty().set(!model.followNowProperty().get()),
+                    () -> model.setViewportWidth(800));
+            for (Runnable action : operatorActions) {
+                long before = model.operatorRevision();
+
+                action.run();
+
+                assertThat(model.operatorRevision()).isGreaterThan(before);
+            }
+        }
+    }
+
+    @Nested
     class ElapsedText {
 
         @Test
