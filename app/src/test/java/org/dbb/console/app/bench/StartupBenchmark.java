@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +31,9 @@ import org.dbb.console.app.Main;
 /**
  * Start-up cost of the console over JavaFX's own: the time from starting a JVM to its first window shown and laid
  * out, for the console ({@code Main} with no arguments: the window on the sample workspace) divided by the same for
- * {@link BareWindow}. The console is started as it ships, with the class-data archive the build makes next to the
- * shaded jar ({@code app/target/dbb-console.jsa}, used with {@code -Xshare:on} so a mismatch fails instead of
- * silently measuring without it), and also without the archive, so both figures are on record. All run in child
+ * {@link BareWindow}. The console is started as it ships, with its JVM options and the class-data archive the build
+ * makes next to the shaded jar ({@code app/target/dbb-console.jsa}, used with {@code -Xshare:on} so a mismatch fails
+ * instead of silently measuring without it), and also without the archive, so both figures are on record. All run in child
  * JVMs, alternating so the machine's load drifts over them alike, after one unmeasured warm-up each (it fills the
  * OS file cache and exports the sample); the best of 5 each is compared. Children use Monocle's headless glass and
  * software rendering, unless {@code -Dbench.display=:99} names an X display to open real (GTK) windows on. Excluded
@@ -48,6 +49,9 @@ class StartupBenchmark {
     private static final Path TARGET = Path.of("target");
     private static final Path SHADED_JAR = TARGET.resolve("dbb-console.jar");
     private static final Path ARCHIVE = TARGET.resolve("dbb-console.jsa");
+    /** The JVM options the console ships with (the build's {@code console.jvm.options}). */
+    private static final List<String> CONSOLE_OPTIONS = Arrays.stream(
+            System.getProperty("console.jvm.options", "").trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
 
     @TempDir
     Path home;
@@ -56,13 +60,16 @@ class StartupBenchmark {
     void consoleReachesItsFirstWindowWithinAFewTimesABareJavaFxWindow() throws Exception {
         Map<String, List<String>> starts = new LinkedHashMap<>();
         if (shippedArchiveMissing().isEmpty()) {
-            starts.put("console with its class-data archive", List.of(
-                    "-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE.toAbsolutePath(), "-cp",
+            List<String> shipped = new ArrayList<>(CONSOLE_OPTIONS);
+            shipped.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE.toAbsolutePath(), "-cp",
                     SHADED_JAR.toAbsolutePath() + File.pathSeparator + System.getProperty("java.class.path"),
                     FirstWindowProbe.class.getName(), Main.class.getName()));
+            starts.put("console with its class-data archive", shipped);
         }
-        starts.put("console without an archive", List.of("-cp", System.getProperty("java.class.path"),
+        List<String> withoutArchive = new ArrayList<>(CONSOLE_OPTIONS);
+        withoutArchive.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 FirstWindowProbe.class.getName(), Main.class.getName()));
+        starts.put("console without an archive", withoutArchive);
         starts.put("bare JavaFX", List.of("-cp", System.getProperty("java.class.path"),
                 FirstWindowProbe.class.getName(), BareWindow.class.getName()));
 
