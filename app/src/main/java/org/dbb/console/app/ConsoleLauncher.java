@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import org.dbb.console.app.fx.FxExecutor;
 import org.dbb.console.app.shell.WindowPreferences;
 import org.dbb.console.app.shell.WindowPreferencesStore;
 import org.dbb.console.core.emulator.scenario.Scenario;
@@ -63,7 +64,7 @@ public final class ConsoleLauncher {
         Opening open = awaitOpening(opening);
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<WindowComposition> composition = new AtomicReference<>();
-        Platform.runLater(() -> {
+        new FxExecutor().execute(() -> {
             Stage stage = new Stage();
             stage.setOnHidden(event -> closed.countDown());
             composition.set(new WindowComposition(open.services(), open.preferences(), open.preferencesStore(),
