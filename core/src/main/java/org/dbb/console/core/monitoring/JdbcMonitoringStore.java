@@ -50,6 +50,7 @@ public final class JdbcMonitoringStore implements MonitoringSink {
     private final LongSupplier nanoTime;
     private final String description;
     private final List<Follower> followers = new CopyOnWriteArrayList<>();
+    private final SharedStrings shared = new SharedStrings();
 
     /**
      * How a store appends and follows. Immutable.
@@ -331,12 +332,16 @@ public final class JdbcMonitoringStore implements MonitoringSink {
             throw new MonitoringStoreException("Row " + id + " of " + MonitoringSql.TABLE + " in " + description
                     + " has the status '" + status + "', which the console does not know.", e);
         }
-        return new MonitoringRow(OptionalLong.of(id), rs.getString("run_id"), rs.getString("environment"),
-                rs.getString("stage"), rs.getString("activity"), Optional.ofNullable(rs.getString("item")),
+        return new MonitoringRow(OptionalLong.of(id), shared(rs, "run_id"), shared(rs, "environment"),
+                shared(rs, "stage"), shared(rs, "activity"), Optional.ofNullable(shared(rs, "item")),
                 rs.getInt("attempt"), parsed, Optional.ofNullable(rs.getString("job_instance_id")),
                 instant(rs, "started_at").orElseThrow(), instant(rs, "ended_at"), optionalLong(rs, "rows_read"),
-                optionalLong(rs, "rows_written"), Optional.ofNullable(rs.getString("error_code")),
-                Optional.ofNullable(rs.getString("error_message")), rs.getString("operator"));
+                optionalLong(rs, "rows_written"), Optional.ofNullable(shared(rs, "error_code")),
+                Optional.ofNullable(rs.getString("error_message")), shared(rs, "operator"));
+    }
+
+    private String shared(ResultSet rs, String column) throws SQLException {
+        return shared.share(rs.getString(column));
     }
 
     private MonitoringRow storedForm(MonitoringRow row) {

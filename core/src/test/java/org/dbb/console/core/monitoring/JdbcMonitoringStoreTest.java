@@ -86,6 +86,21 @@ class JdbcMonitoringStoreTest {
     }
 
     @Test
+    void rowsReadBackShareOneInstanceOfEachRepeatedValue() {
+        store.append(row("run-7", "PROD", "Integration", "Copy sales", MonitoringStatus.IN_PROGRESS));
+        store.append(row("run-7", "PROD", "Integration", "Copy sales", MonitoringStatus.SUCCEEDED));
+
+        List<MonitoringRow> rows = store.rowsAfter(0, MonitoringQuery.ALL, 10);
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1).runId()).isSameAs(rows.get(0).runId());
+        assertThat(rows.get(1).environment()).isSameAs(rows.get(0).environment());
+        assertThat(rows.get(1).stage()).isSameAs(rows.get(0).stage());
+        assertThat(rows.get(1).activity()).isSameAs(rows.get(0).activity());
+        assertThat(rows.get(1).operator()).isSameAs(rows.get(0).operator());
+    }
+
+    @Test
     void instantsAreStoredAsUtcWhateverTheJvmZone() throws Exception {
         store.append(row("r", "PROD", "S", "A", MonitoringStatus.SUCCEEDED));
         try (Connection c = database.dataSource().getConnection();
