@@ -57,6 +57,8 @@ public final class ParameterMatrixView extends BorderPane {
     public static final String STYLESHEET = "/org/dbb/console/app/theme/parameters.css";
 
     private static final String NO_ENVIRONMENT = "";
+    /** Narrowest a choice of environments gets: enough to read a choice, not just "…". */
+    private static final double CHOICE_MIN_WIDTH = 160;
 
     private final ParameterMatrixViewModel model;
     private final MatrixGrid grid;
@@ -72,29 +74,51 @@ public final class ParameterMatrixView extends BorderPane {
         this.grid = new MatrixGrid(model, newEnvironment::requestFocus, tools);
         getStylesheets().add(ParameterMatrixView.class.getResource(STYLESHEET).toExternalForm());
         setTop(new VBox(header(), toolbar(tools), inputProblem()));
-        setCenter(body());
-        tools.sidePanel().ifPresent(this::setRight);
+        setCenter(besideSidePanel(body(), tools.sidePanel()));
         setBottom(statusBar());
         model.rows().addListener((ListChangeListener<EntryRow>) c -> grid.rebuild());
         model.environments().addListener((ListChangeListener<String>) c -> grid.rebuild());
         grid.rebuild();
     }
 
+    /**
+     * The matrix with the tools' side panel on its right. Not the border pane's right: that would add the panel's
+     * preferred width to the page's minimum, so a narrow window would be pushed wider instead of the panel giving
+     * way down to its minimum.
+     */
+    private static Region besideSidePanel(Region body, Optional<Node> side) {
+        if (side.isEmpty()) {
+            return body;
+        }
+        // The panel keeps its preferred width while there is room; the matrix, which scrolls, takes the rest.
+        body.setPrefWidth(0);
+        HBox.setHgrow(body, Priority.ALWAYS);
+        return new HBox(body, side.get());
+    }
+
     private Region header() {
         Label icon = new Label(null, AppIcon.PARAMETERS.graphic());
         Label title = new Label("Parameters");
         title.getStyleClass().add(Styles.TITLE);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Label path = new Label();
         path.getStyleClass().add(Styles.SUBTITLE);
         path.textProperty().bind(model.fileNameProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        VBox titles = new VBox(2, title, path);
+        titles.setAlignment(Pos.CENTER_LEFT);
         ComboBox<String> checkFor = environmentChoice("no target environment (as dbb params check)");
         checkFor.setId(CHECK_FOR_ID);
         checkFor.valueProperty().addListener((obs, old, now) -> model.checkEnvironmentProperty()
                 .set(now == null || now.isEmpty() ? null : now));
-        HBox box = new HBox(12, icon, new VBox(2, title, path), spacer, new Label("Check rules for"), checkFor);
-        box.setAlignment(Pos.CENTER_LEFT);
+        checkFor.setMinWidth(CHOICE_MIN_WIDTH);
+        Label checkLabel = new Label("Check rules for");
+        checkLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox check = new HBox(12, checkLabel, checkFor);
+        check.setAlignment(Pos.CENTER_LEFT);
+        // The path gives up its room first; a narrow page puts the rule choice on a second line.
+        WrappingToolbar box = new WrappingToolbar(12, 6);
+        box.getChildren().addAll(icon, titles, check);
+        box.fillRow(titles);
         box.getStyleClass().add(Styles.HEADER);
         return box;
     }
@@ -131,18 +155,22 @@ public final class ParameterMatrixView extends BorderPane {
         save.setOnAction(e -> model.save());
 
         Label reasonLabel = new Label("Reason");
-        HBox bar = new HBox(8, newEnvironment, copyFrom, add, reasonLabel, reason, discard, save);
-        bar.getChildren().addAll(0, tools.toolbarItems());
-        // Buttons and labels keep their words whole; the text fields give up the room in a narrow window.
+        HBox reasonBox = new HBox(8, reasonLabel, reason);
+        reasonBox.setAlignment(Pos.CENTER_LEFT);
+        WrappingToolbar bar = new WrappingToolbar(8, 6);
+        bar.getChildren().addAll(tools.toolbarItems());
+        bar.getChildren().addAll(newEnvironment, copyFrom, add, reasonBox, discard, save);
+        bar.fillRow(reasonBox);
+        // Buttons and labels keep their words whole; a narrow page puts the rest of the bar on another row.
         for (Node item : bar.getChildren()) {
-            if (item instanceof Region region && !(item instanceof TextField)) {
+            if (item instanceof Region region && item != reasonBox && !(item instanceof TextField)) {
                 region.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
+        reasonLabel.setMinWidth(Region.USE_PREF_SIZE);
         newEnvironment.setMinWidth(90);
         newEnvironment.setPrefColumnCount(12);
         reason.setMinWidth(90);
-        bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         return bar;
     }

@@ -8,16 +8,20 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.text.Text;
+import javafx.stage.Window;
 
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -218,6 +222,55 @@ public final class ParameterToolsScreen {
             robot.clickOn("#" + (index == 0 ? ParameterToolsPanel.OPEN_COVERAGE_ID : ParameterToolsPanel.OPEN_REGEX_ID));
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Where the page and its parts lie across the window, in scene coordinates: what would show a page pushed past
+     * the window's right edge, a panel squeezed out, or a matrix that stopped scrolling inside its area.
+     */
+    public record Widths(double scene, double pageRight, double matrixRight, double panelLeft, double panelRight,
+                         double buttonsRight, double split, double panel, boolean matrixScrolls) {
+    }
+
+    /** How the page is laid out across the window now. */
+    public Widths widths() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        return onFx(() -> {
+            Node page = robot.lookup("#" + ParameterToolsPanel.ID).query();
+            Node panel = robot.lookup("#" + ParameterToolsPanel.TABS_ID).query();
+            Node buttons = robot.lookup("#" + ParameterToolsPanel.OPEN_REGEX_ID).query();
+            ScrollPane matrix = (ScrollPane) ancestor(robot.lookup("#matrix").query(), ScrollPane.class);
+            SplitPane split = (SplitPane) ancestor(panel, SplitPane.class);
+            Bounds panelBounds = inScene(panel);
+            return new Widths(page.getScene().getWidth(), inScene(page).getMaxX(), inScene(matrix).getMaxX(),
+                    panelBounds.getMinX(), panelBounds.getMaxX(), inScene(buttons).getMaxX(), split.getWidth(),
+                    panelBounds.getWidth(),
+                    matrix.getContent().getLayoutBounds().getWidth() > matrix.getViewportBounds().getWidth());
+        });
+    }
+
+    /** Resizes the window the page is in, as the operator drags its corner, and waits for the new layout. */
+    public ParameterToolsScreen resizeWindow(double width, double height) {
+        Window window = robot.lookup("#" + ParameterToolsPanel.ID).query().getScene().getWindow();
+        robot.interact(() -> {
+            window.setWidth(width);
+            window.setHeight(height);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    private static Bounds inScene(Node node) {
+        return node.localToScene(node.getLayoutBounds());
+    }
+
+    private static Node ancestor(Node node, Class<?> type) {
+        for (Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (type.isInstance(up)) {
+                return up;
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " around " + node);
     }
 
     private Label label(String id) {

@@ -8,6 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
@@ -44,6 +46,9 @@ import org.dbb.console.core.workspace.params.resolve.ParameterResolver;
  */
 @ExtendWith(ApplicationExtension.class)
 public abstract class ParameterPageTestBase {
+
+    /** How wide the console window's page navigation is (icons and page titles, light theme). */
+    protected static final double NAVIGATION_WIDTH = 180;
 
     /** The test class's background executor: made before its first test, shut down after its last. */
     protected static ScheduledExecutorService background;
@@ -120,11 +125,32 @@ public abstract class ParameterPageTestBase {
                         DelayedExecutor.on(background), new FxExecutor()));
     }
 
-    /** Shows {@code page} in the light theme, in a window that fits Monocle's headless screen. */
-    protected static void show(Stage stage, ConsolePage page) {
+    /**
+     * Shows {@code page} in the light theme in a window of the given size, right of a stand-in for the window's page
+     * navigation as wide as the real one, so the page gets the room it gets in the console window.
+     */
+    protected static void showBesideNavigation(Stage stage, ConsolePage page, double width, double height) {
+        Region navigation = new Region();
+        navigation.setMinWidth(NAVIGATION_WIDTH);
+        navigation.setPrefWidth(NAVIGATION_WIDTH);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        // Monocle's headless screen is 1280×800; a larger window overflows its frame buffer.
-        stage.setScene(new Scene(new StackPane(page.view().get()), 1280, 800));
+        stage.setScene(new Scene(new BorderPane(page.view().get(), null, null, null, navigation), width, height));
+        // The window is shared by the test classes of a run: one a test resized keeps its size otherwise.
+        stage.sizeToScene();
+        stage.show();
+    }
+
+    /** Shows {@code page} in the light theme, in a 1280×800 window. */
+    protected static void show(Stage stage, ConsolePage page) {
+        show(stage, page, 1280, 800);
+    }
+
+    /** Shows {@code page} in the light theme, in a window of the given size (at most the headless screen's). */
+    protected static void show(Stage stage, ConsolePage page, double width, double height) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        // The headless screen is as large as the surefire configuration's headless.geometry; no larger window.
+        stage.setScene(new Scene(new StackPane(page.view().get()), width, height));
+        stage.sizeToScene();
         stage.show();
     }
 }

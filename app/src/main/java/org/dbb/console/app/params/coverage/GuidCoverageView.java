@@ -1,5 +1,7 @@
 package org.dbb.console.app.params.coverage;
 
+import java.util.List;
+
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -18,7 +20,6 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.Node;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -74,7 +75,8 @@ public final class GuidCoverageView extends VBox {
         busy.visibleProperty().bind(model.stateProperty().isEqualTo(CoverageViewState.SCANNING));
         Label title = new Label("GUIDs not replaced for");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        HBox top = new HBox(8, title, environment, refresh, busy);
+        // A narrow panel puts the button under the choice rather than cutting it off.
+        FlowPane top = new FlowPane(8, 6, title, environment, refresh, busy);
         top.setAlignment(Pos.CENTER_LEFT);
 
         Label status = wrapped(STATUS_ID, "tools-status");
@@ -92,6 +94,10 @@ public final class GuidCoverageView extends VBox {
         CheckBox covered = new CheckBox("Also list replaced GUIDs");
         covered.setId(SHOW_COVERED_ID);
         covered.selectedProperty().bindBidirectional(model.showCoveredProperty());
+        for (CheckBox option : List.of(hide, covered)) {
+            option.setWrapText(true);
+            option.setMinHeight(Region.USE_PREF_SIZE);
+        }
         VBox options = new VBox(4, hide, covered);
 
         TreeView<Object> list = new TreeView<>(root);

@@ -72,7 +72,7 @@ public final class EntryFormView extends VBox {
         getStyleClass().add("param-entry-form");
         getStylesheets().add(EntryFormView.class.getResource(STYLESHEET).toExternalForm());
         setPrefWidth(430);
-        setMinWidth(360);
+        setMinWidth(300);
         setMaxWidth(USE_PREF_SIZE);
         visibleProperty().bind(model.openProperty());
         managedProperty().bind(visibleProperty());

@@ -10,6 +10,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -113,6 +114,10 @@ public final class RegexTesterView extends VBox {
         tryTitle.setMinWidth(Region.USE_PREF_SIZE);
         HBox trialRow = new HBox(8, tryTitle, trial);
         trialRow.setAlignment(Pos.CENTER_LEFT);
+        // In a narrow panel the button's words give way, never the flags' names.
+        regex.setMinWidth(Region.USE_PREF_SIZE);
+        ignoreCase.setMinWidth(Region.USE_PREF_SIZE);
+        reset.setTooltip(new Tooltip("Try the entry's own find value and flags again"));
         HBox flags = new HBox(12, regex, ignoreCase, reset);
         flags.setAlignment(Pos.CENTER_LEFT);
         Label edited = note();

@@ -33,6 +33,7 @@ import org.dbb.console.app.params.regex.RegexTesterView;
 public final class ParameterToolsPanel extends BorderPane {
 
     /** Node ids page objects look up. */
+    public static final String ID = "param-tools-page";
     public static final String TABS_ID = "param-tools";
     public static final String OPEN_COVERAGE_ID = "param-tools-open-coverage";
     public static final String OPEN_REGEX_ID = "param-tools-open-regex";
@@ -40,13 +41,20 @@ public final class ParameterToolsPanel extends BorderPane {
 
     /** Matrix cell ids: {@code cell-find_replace-3-PROD}, {@code cell-find_replace-3-_ALL_}. */
     private static final Pattern FIND_REPLACE_CELL = Pattern.compile("cell-find_replace-(\\d+)-.*");
+    /** Where the divider goes when the panel opens: the matrix keeps most of the page, the panel 40%. */
     private static final double MATRIX_SHARE = 0.6;
+    /** Narrowest the panel gets: both tab titles in view, the lists readable; the matrix scrolls sideways instead. */
+    private static final double PANEL_MIN_WIDTH = 330;
+    /** Room for the divider itself, a few pixels in both themes. */
+    private static final double DIVIDER_ALLOWANCE = 8;
 
     private final ParameterTools tools;
     private final SplitPane split = new SplitPane();
     private final TabPane tabs = new TabPane();
     private final ToggleButton openCoverage = new ToggleButton("GUID coverage", AppIcon.SEARCH.graphic());
     private final ToggleButton openRegex = new ToggleButton("Find value tester", AppIcon.FILTER.graphic());
+    /** The matrix's part of the page's width, as the divider was last left; the window's resizes keep it. */
+    private double matrixShare = MATRIX_SHARE;
     private boolean coverageLoaded;
     private boolean regexLoaded;
 
@@ -57,6 +65,7 @@ public final class ParameterToolsPanel extends BorderPane {
      */
     public ParameterToolsPanel(Node matrix, ObservableBooleanValue dirty, ParameterTools tools) {
         this.tools = tools;
+        setId(ID);
         getStylesheets().add(ParameterToolsPanel.class.getResource(STYLESHEET).toExternalForm());
         Tab coverage = new Tab("GUID coverage", new GuidCoverageView(tools.coverage()));
         coverage.setGraphic(AppIcon.SEARCH.graphic());
@@ -65,11 +74,12 @@ public final class ParameterToolsPanel extends BorderPane {
         tabs.getTabs().addAll(coverage, regex);
         tabs.setId(TABS_ID);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setMinWidth(380);
+        tabs.setMinWidth(PANEL_MIN_WIDTH);
         split.setOrientation(Orientation.HORIZONTAL);
         split.getItems().add(matrix);
         setCenter(split);
         setRight(strip());
+        keepShareOnResize();
 
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             (now.intValue() == 0 ? openCoverage : openRegex).setSelected(true);
@@ -109,9 +119,9 @@ public final class ParameterToolsPanel extends BorderPane {
                 return;
             }
             tabs.getSelectionModel().select(now == openCoverage ? 0 : 1);
-            if (!split.getItems().contains(tabs)) {
+            if (!panelShown()) {
                 split.getItems().add(tabs);
-                split.setDividerPositions(MATRIX_SHARE);
+                split.setDividerPositions(matrixShareAt(split.getWidth()));
             }
             loadShown();
         });
@@ -121,6 +131,41 @@ public final class ParameterToolsPanel extends BorderPane {
         return strip;
     }
 
+    /**
+     * Left alone, the split pane takes a narrower window's loss from the matrix only, down to a sliver beside a
+     * wide panel; keeping the share the operator left the divider at shares the loss, each side down to its minimum.
+     */
+    private void keepShareOnResize() {
+        split.widthProperty().addListener((obs, old, now) -> {
+            if (panelShown()) {
+                split.setDividerPositions(matrixShareAt(now.doubleValue()));
+            }
+        });
+        split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (panelShown() && e.getTarget() instanceof Node target && onOwnDivider(target)) {
+                matrixShare = split.getDividerPositions()[0];
+            }
+        });
+    }
+
+    /** The remembered share, less where the panel would fall under its minimum: the matrix gives way first. */
+    private double matrixShareAt(double width) {
+        return width <= 0 ? matrixShare : Math.min(matrixShare, (width - PANEL_MIN_WIDTH - DIVIDER_ALLOWANCE) / width);
+    }
+
+    private boolean onOwnDivider(Node target) {
+        for (Node n = target; n != null && n != split; n = n.getParent()) {
+            if (n.getParent() == split && n.getStyleClass().contains("split-pane-divider")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean panelShown() {
+        return split.getItems().contains(tabs);
+    }
+
     /** A button turned to read along the right edge; the group makes layout use the turned size. */
     private static Node rotated(ToggleButton button) {
         button.setRotate(90);
@@ -128,7 +173,7 @@ public final class ParameterToolsPanel extends BorderPane {
     }
 
     private void loadShown() {
-        if (!split.getItems().contains(tabs)) {
+        if (!panelShown()) {
             return;
         }
         if (tabs.getSelectionModel().getSelectedIndex() == 0 && !coverageLoaded) {
