@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,11 +28,15 @@ import org.dbb.console.core.workspace.config.edit.EnvironmentKeyedData;
  * The operators' semantic model selections per workspace repository × environment, kept as a small JSON file in
  * the console's data folder (beside {@code window.json}) so that the Models page shows the same choice after the
  * console is reopened. For each pair it keeps the selection last made on the Models page and the models the last
- * launch from this console refreshed (the baseline a changed selection is audited against). A missing file means
- * nothing saved; an unreadable one is logged and treated as empty, and replaced (its old version kept as
- * {@code .bak}) at the next save. A renamed environment's selections move to its new name and a removed one's
- * are dropped, in one atomic write of the file, when the environment files are written
- * ({@link EnvironmentKeyedData}). Thread-safe; every method but {@link #saveLater} blocks on file I/O.
+ * launch from this console refreshed (the baseline a changed selection is audited against). The window and
+ * {@code dbb} commands write the file at the same time, each through its own store: every read sees the file as
+ * it is now, and every change is a read-modify-write of the file's current content for just the entries it
+ * changes, under a lock that holds across processes ({@link DataFileLock}, on {@code model-selections.json.lock}),
+ * so no process undoes another's change. A missing file means nothing saved; an unreadable one is logged and
+ * treated as empty, and replaced (its old version kept as {@code .bak}) at the next save. A renamed environment's
+ * selections move to its new name and a removed one's are dropped, in one atomic write of the file, when the
+ * environment files are written ({@link EnvironmentKeyedData}). Thread-safe; every method but {@link #saveLater}
+ * blocks on file I/O and waits while another thread or process changes the file.
  */
 public final class ModelSelectionStore implements EnvironmentKeyedData {
 
@@ -44,15 +49,15 @@ public final class ModelSelectionStore implements EnvironmentKeyedData {
 
     private final Path file;
     private final AtomicFileWriter writer;
+    private final DataFileLock lock;
     private final ObjectMapper json = new ObjectMapper();
     /** Selections handed to {@link #saveLater} and not yet written, by key; the latest per key wins. */
     private final Map<List<String>, List<String>> unsaved = new ConcurrentHashMap<>();
-    /** workspace → environment → {selected, launched}; null until read. Guarded by this. */
-    private ObjectNode data;
 
     public ModelSelectionStore(Path file, AtomicFileWriter writer) {
         this.file = Objects.requireNonNull(file, "file");
         this.writer = Objects.requireNonNull(writer, "writer");
+        this.lock = new DataFileLock(file);
     }
 
     public Path file() {
@@ -60,18 +65,21 @@ public final class ModelSelectionStore implements EnvironmentKeyedData {
     }
 
     /**
-     * The selection saved for {@code environment} of the repository at {@code workspace}.
+     * The selection saved for {@code environment} of the repository at {@code workspace}, as the file holds it now.
      *
      * @return empty when none was saved; an empty list when every model was selected
      */
-    public synchronized Optional<List<String>> saved(Path workspace, String environment) {
-        return models(entry(workspace, environment, false), SELECTED);
+    public Optional<List<String>> saved(Path workspace, String environment) {
+        // Read under the lock too: a file another process is renaming over can fail to open on some systems.
+        return lock.whileHeld(() -> models(entry(read(), workspace, environment, false), SELECTED));
     }
 
     /** Saves the selection now (blocking). */
-    public synchronized void save(Path workspace, String environment, List<String> models) {
-        put(workspace, environment, SELECTED, models);
-        write();
+    public void save(Path workspace, String environment, List<String> models) {
+        update(workspaces -> {
+            put(workspaces, workspace, environment, SELECTED, models);
+            return true;
+        });
     }
 
     /**
@@ -85,21 +93,24 @@ public final class ModelSelectionStore implements EnvironmentKeyedData {
     }
 
     /**
-     * Notes that a launch refreshes {@code models} and returns how that differs from what the previous launch from
-     * this console refreshed there (every model when there was none).
+     * Notes that a launch refreshes {@code models} and returns how that differs from what the previous launch
+     * refreshed there, from this window or a {@code dbb run} (every model when there was none).
      *
      * @param models the launch's models; empty means every model
      * @return empty when the launch refreshes the same models as the previous one
      */
-    public synchronized Optional<ModelSelectionChange> launched(Path workspace, String environment,
-                                                                List<String> models) {
-        List<String> before = models(entry(workspace, environment, false), LAUNCHED).orElse(List.of());
-        if (new HashSet<>(before).equals(new HashSet<>(models)) && before.size() == models.size()) {
-            return Optional.empty();
-        }
-        put(workspace, environment, LAUNCHED, models);
-        write();
-        return Optional.of(new ModelSelectionChange(before, models));
+    public Optional<ModelSelectionChange> launched(Path workspace, String environment, List<String> models) {
+        return lock.whileHeld(() -> {
+            ObjectNode workspaces = read();
+            List<String> before = models(entry(workspaces, workspace, environment, false), LAUNCHED)
+                    .orElse(List.of());
+            if (new HashSet<>(before).equals(new HashSet<>(models)) && before.size() == models.size()) {
+                return Optional.empty();
+            }
+            put(workspaces, workspace, environment, LAUNCHED, models);
+            write(workspaces);
+            return Optional.of(new ModelSelectionChange(before, models));
+        });
     }
 
     /**
@@ -107,51 +118,73 @@ public final class ModelSelectionStore implements EnvironmentKeyedData {
      * environment of that name, and writes the file once (blocking).
      */
     @Override
-    public synchronized void renameEnvironment(Path workspace, String from, String to) {
+    public void renameEnvironment(Path workspace, String from, String to) {
         String key = key(workspace);
-        ObjectNode moved = entry(workspace, from, false);
-        List<String> pending = unsaved.remove(List.of(key, from));
-        unsaved.remove(List.of(key, to));
-        if (moved == null && pending == null && entry(workspace, to, false) == null) {
-            return;
-        }
-        if (data().get(key) instanceof ObjectNode environments) {
-            environments.remove(List.of(from, to));
-            if (moved != null) {
-                environments.set(to, moved);
+        update(workspaces -> {
+            ObjectNode moved = entry(workspaces, workspace, from, false);
+            List<String> pending = unsaved.remove(List.of(key, from));
+            unsaved.remove(List.of(key, to));
+            if (moved == null && pending == null && entry(workspaces, workspace, to, false) == null) {
+                return false;
             }
-        }
-        if (pending != null) {
-            put(workspace, to, SELECTED, pending);
-        }
-        write();
+            if (workspaces.get(key) instanceof ObjectNode environments) {
+                environments.remove(List.of(from, to));
+                if (moved != null) {
+                    environments.set(to, moved);
+                }
+            }
+            if (pending != null) {
+                put(workspaces, workspace, to, SELECTED, pending);
+            }
+            return true;
+        });
     }
 
     /** Forgets what is kept for {@code environment} and writes the file (blocking). */
     @Override
-    public synchronized void removeEnvironment(Path workspace, String environment) {
+    public void removeEnvironment(Path workspace, String environment) {
         String key = key(workspace);
-        unsaved.remove(List.of(key, environment));
-        if (data().get(key) instanceof ObjectNode environments && environments.remove(environment) != null) {
-            write();
-        }
+        update(workspaces -> {
+            unsaved.remove(List.of(key, environment));
+            return workspaces.get(key) instanceof ObjectNode environments
+                    && environments.remove(environment) != null;
+        });
     }
 
-    private synchronized void writeUnsaved() {
+    private void writeUnsaved() {
         if (unsaved.isEmpty()) {
             return;
         }
-        for (List<String> key : new ArrayList<>(unsaved.keySet())) {
-            List<String> models = unsaved.remove(key);
-            if (models != null) {
-                put(Path.of(key.get(0)), key.get(1), SELECTED, models);
+        update(workspaces -> {
+            boolean changed = false;
+            for (List<String> key : new ArrayList<>(unsaved.keySet())) {
+                List<String> models = unsaved.remove(key);
+                if (models != null) {
+                    put(workspaces, Path.of(key.get(0)), key.get(1), SELECTED, models);
+                    changed = true;
+                }
             }
-        }
-        write();
+            return changed;
+        });
     }
 
-    private void put(Path workspace, String environment, String field, List<String> models) {
-        ArrayNode list = entry(workspace, environment, true).putArray(field);
+    /**
+     * Applies {@code change} to the file's current content under the lock and writes the result when the change
+     * says it changed something.
+     */
+    private void update(Predicate<ObjectNode> change) {
+        lock.whileHeld(() -> {
+            ObjectNode workspaces = read();
+            if (change.test(workspaces)) {
+                write(workspaces);
+            }
+            return null;
+        });
+    }
+
+    private static void put(ObjectNode workspaces, Path workspace, String environment, String field,
+                            List<String> models) {
+        ArrayNode list = entry(workspaces, workspace, environment, true).putArray(field);
         models.forEach(list::add);
     }
 
@@ -168,8 +201,7 @@ public final class ModelSelectionStore implements EnvironmentKeyedData {
         return Optional.of(List.copyOf(models));
     }
 
-    private ObjectNode entry(Path workspace, String environment, boolean create) {
-        ObjectNode workspaces = data();
+    private static ObjectNode entry(ObjectNode workspaces, Path workspace, String environment, boolean create) {
         String key = key(workspace);
         if (!(workspaces.get(key) instanceof ObjectNode environments)) {
             return create ? workspaces.putObject(key).putObject(environment) : null;
@@ -180,13 +212,7 @@ public final class ModelSelectionStore implements EnvironmentKeyedData {
         return entry;
     }
 
-    private ObjectNode data() {
-        if (data == null) {
-            data = read();
-        }
-        return data;
-    }
-
+    /** workspace → environment → {selected, launched}, as the file holds them now. */
     private ObjectNode read() {
         if (!Files.isRegularFile(file)) {
             return json.createObjectNode();
@@ -204,10 +230,10 @@ public final class ModelSelectionStore implements EnvironmentKeyedData {
         return json.createObjectNode();
     }
 
-    private void write() {
+    private void write(ObjectNode workspaces) {
         ObjectNode root = json.createObjectNode();
         root.put("version", 1);
-        root.set("workspaces", data());
+        root.set("workspaces", workspaces);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             writer.write(file, (root.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
